@@ -1,0 +1,31 @@
+import { CommandGroup } from '@grammyjs/commands'
+import type { Api } from 'grammy'
+import type { i18n } from 'i18next'
+import { LANGUAGES, type Language } from '../config.js'
+import { describeError } from '../logger.js'
+import type { BotContext } from './context.js'
+
+/** Commands shown in Telegram's menu; names stay Latin, descriptions follow the user's language. */
+export const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'emergency', 'myrequests', 'language', 'help', 'cancel'] as const
+
+function commandGroup(i18n: i18n, fallback: Language): CommandGroup<BotContext> {
+  const group = new CommandGroup<BotContext>()
+  for (const name of MENU_COMMANDS) {
+    const command = group.command(name, i18n.t(`commands.${name}`, { lng: fallback }))
+    for (const lang of LANGUAGES) command.localize(lang, name, i18n.t(`commands.${name}`, { lng: lang }))
+  }
+  return group
+}
+
+/** One setMyCommands per language (Telegram shows the list matching the app's language). */
+export async function setBotCommands(api: Api, i18n: i18n, fallback: Language): Promise<void> {
+  await commandGroup(i18n, fallback).setCommands({ api })
+}
+
+/** The chosen language may differ from the app's: give this chat its own list. */
+export async function setChatCommands(ctx: BotContext, language: Language): Promise<void> {
+  const commands = MENU_COMMANDS.map((command) => ({ command, description: ctx.i18n.t(`commands.${command}`, { lng: language }) }))
+  await ctx.api.setMyCommands(commands, { scope: { type: 'chat', chat_id: ctx.chatId! } }).catch((error: unknown) => {
+    ctx.logger.warn({ err: describeError(error), handler: 'commands:chat' }, 'setMyCommands failed')
+  })
+}

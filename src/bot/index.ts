@@ -1,0 +1,88 @@
+import { conversations } from '@grammyjs/conversations'
+import { sequentialize } from '@grammyjs/runner'
+import { Bot, session, type BotConfig } from 'grammy'
+import { keyValueStorage } from '../db/key-value-storage.js'
+import { findUser, touchUser } from '../db/users.js'
+import { languageFromTelegram } from '../i18n.js'
+import { describeError } from '../logger.js'
+import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
+import { helpFeature } from './features/help.js'
+import { languageFeature } from './features/language.js'
+import { startFeature } from './features/start.js'
+import { unhandledFeature } from './features/unhandled.js'
+
+/**
+ * Builds the bot without starting it; main.ts picks the transport (terminal, polling, webhook).
+ * Install order:
+ *  1. sequentialize per chat and user (before session and conversations)
+ *  2. dependencies, per-update logger, user record and language (ctx.t)
+ *  3. ignore groups other than the lawyers' group
+ *  4. session, then conversations (state in SQLite, so they survive restarts)
+ *  5. features, one Composer each
+ *  6. unhandled, last
+ */
+export function createBot(deps: BotDependencies, token = 'local', botConfig?: BotConfig<BotContext>): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, botConfig)
+  const { config, db, i18n, clock } = deps
+
+  // 1.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((x) => x !== undefined).map(String)))
+
+  // 2.
+  bot.use(async (ctx, next) => {
+    ctx.config = config
+    ctx.db = db
+    ctx.i18n = i18n
+    ctx.clock = clock
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
+    const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
+    ctx.locale = (user?.language as BotContext['locale'] | null) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
+    ctx.t = i18n.getFixedT(ctx.locale)
+    await next()
+  })
+
+  // Errors anywhere below are logged (without user text) and the person gets an apology, not silence;
+  // under a webhook an uncaught error would make Telegram redeliver the update again and again.
+  const app = bot.errorBoundary(async (error) => {
+    const ctx = error.ctx
+    ctx.logger.error({ err: describeError(error.error) }, 'update failed')
+    if (ctx.chat?.type !== 'private') return
+    await ctx.reply(ctx.t('errors.generic')).catch(() => undefined)
+  })
+
+  // 3.
+  app.use(async (ctx, next) => {
+    const type = ctx.chat?.type
+    if ((type === 'group' || type === 'supergroup') && ctx.chat?.id !== config.lawyersChatId) return
+    await next()
+  })
+
+  // 4.
+  app.use(session({ initial: (): SessionData => ({}), storage: keyValueStorage<SessionData>(db, 'session:', clock) }))
+  app.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: 'key', version: 1, prefix: '', adapter: keyValueStorage(db, 'conv:', clock) },
+      plugins: [
+        async (ctx, next) => {
+          // Conversations replay without outside middleware, so the translator is set up here too.
+          const language = ctx.from ? findUser(db, ctx.from.id)?.language : undefined
+          ctx.locale = (language as ConvContext['locale'] | undefined) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
+          ctx.t = i18n.getFixedT(ctx.locale)
+          await next()
+        },
+      ],
+    }),
+  )
+
+  // 5.
+  app.use(startFeature)
+  app.use(languageFeature)
+  app.use(helpFeature)
+
+  // 6. must be the last handler
+  app.use(unhandledFeature)
+
+  bot.catch((error) => deps.logger.error({ err: describeError(error.error) }, 'update failed before the error boundary'))
+
+  return bot
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+
+export const LANGUAGES = ['ky', 'ru', 'uz', 'tg', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+const telegramId = z.coerce.number().int().refine((n) => n !== 0, 'must be a Telegram id')
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional())
+
+const configSchema = z
+  .object({
+    BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-…')),
+    BOT_API_ROOT: optional(z.url().refine((u) => !u.endsWith('/'), 'must not end with /')),
+    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('./data/joldosh.db')),
+    LAWYERS_CHAT_ID: optional(telegramId),
+    ADMIN_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('')
+        .transform((s, ctx) => {
+          const ids = s.split(',').map((x) => x.trim()).filter(Boolean).map(Number)
+          if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
+            ctx.addIssue({ code: 'custom', message: 'must be comma-separated Telegram user ids' })
+          }
+          return ids
+        }),
+    ),
+    WEBHOOK_URL: optional(z.url().refine((u) => u.startsWith('https://') || u.startsWith('http://127.') || u.startsWith('http://localhost'), 'must be https')),
+    WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+    DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ky')),
+    ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
+    LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  })
+  .superRefine((c, ctx) => {
+    if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' })
+    }
+    if (c.WEBHOOK_URL && !c.BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' })
+    }
+  })
+
+export type BotMode = 'local' | 'polling' | 'webhook'
+
+export interface Config {
+  botToken: string | undefined
+  botApiRoot: string | undefined
+  databasePath: string
+  lawyersChatId: number | undefined
+  adminIds: number[]
+  webhookUrl: string | undefined
+  webhookSecret: string | undefined
+  port: number
+  defaultLanguage: Language
+  orgName: string
+  logLevel: string
+  mode: BotMode
+}
+
+/** Parses the environment once; the message names each bad variable so the operator can fix it in one go. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`)
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`)
+  }
+  const c = parsed.data
+  const mode: BotMode = !c.BOT_TOKEN ? 'local' : c.WEBHOOK_URL ? 'webhook' : 'polling'
+  return {
+    botToken: c.BOT_TOKEN,
+    botApiRoot: c.BOT_API_ROOT,
+    databasePath: c.DATABASE_PATH,
+    lawyersChatId: c.LAWYERS_CHAT_ID,
+    adminIds: c.ADMIN_IDS,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    port: c.PORT,
+    defaultLanguage: c.DEFAULT_LANGUAGE,
+    orgName: c.ORG_NAME,
+    // The terminal is the chat in local mode, so logs stay quiet there unless asked for.
+    logLevel: c.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info'),
+    mode,
+  }
+}
+
+export class ConfigError extends Error {}

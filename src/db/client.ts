@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema.js'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
+
+/** Opens (creating the folder if needed) and migrates the database. */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  runMigrations(sqlite, db)
+  return db as Db
+}
+
+/**
+ * drizzle's table rebuilds start with `PRAGMA foreign_keys=OFF`, a no-op inside its transaction, so
+ * ON DELETE CASCADE would wipe child rows: turn the checks off around migrate() and verify after.
+ */
+function runMigrations(sqlite: Database.Database, db: BetterSQLite3Database<typeof schema>): void {
+  sqlite.pragma('foreign_keys = OFF')
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER })
+  const broken = sqlite.pragma('foreign_key_check') as unknown[]
+  if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign keys`)
+  sqlite.pragma('foreign_keys = ON')
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs'
+import type { Bot } from 'grammy'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { createBot } from './bot/index.js'
+import { setBotCommands } from './bot/commands.js'
+import type { BotContext } from './bot/context.js'
+import { openDatabase } from './db/client.js'
+import { createI18n } from './i18n.js'
+import { createLogger, describeError } from './logger.js'
+import { FakeTelegram } from './transport/fake-telegram.js'
+import { runLocalChat } from './transport/local-chat.js'
+import { installRetries, runPolling, runWebhook } from './transport/telegram.js'
+
+/** In the terminal with no configuration, user 1 is admin and lawyer and this is the lawyers' group. */
+export const LOCAL_LAWYERS_CHAT_ID = -1001000000001
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  const config = loadConfig()
+  if (config.mode === 'local') {
+    config.lawyersChatId ??= LOCAL_LAWYERS_CHAT_ID
+    if (config.adminIds.length === 0) config.adminIds = [1]
+  }
+  const logger = createLogger(config.logLevel)
+  const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), clock: () => new Date() }
+
+  if (config.mode === 'local') {
+    const telegram = new FakeTelegram()
+    const bot = createBot(deps, 'local', { botInfo: telegram.botInfo, client: { fetch: telegram.fetch as typeof fetch } })
+    await bot.init()
+    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId! })
+    return
+  }
+
+  const bot = createBot(deps, config.botToken!, config.botApiRoot ? { client: { apiRoot: config.botApiRoot } } : undefined)
+  installRetries(bot)
+  await bot.init()
+  await registerCommands(bot, config, deps.i18n)
+  if (config.mode === 'webhook') await runWebhook(bot, config, logger)
+  else await runPolling(bot, logger)
+}
+
+async function registerCommands(bot: Bot<BotContext>, config: Config, i18n: Awaited<ReturnType<typeof createI18n>>) {
+  await setBotCommands(bot.api, i18n, config.defaultLanguage)
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    // One clear line for a bad configuration; a stack only for real failures.
+    if (error instanceof ConfigError) console.error(error.message)
+    else console.error('Joldosh failed to start:', describeError(error).message)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createBot } from '../../src/bot/index.js'
+import { loadConfig } from '../../src/config.js'
+import { openDatabase } from '../../src/db/client.js'
+import { createI18n } from '../../src/i18n.js'
+import { createLogger } from '../../src/logger.js'
+import { ChatDriver } from '../../src/transport/chat-driver.js'
+import { FakeTelegram } from '../../src/transport/fake-telegram.js'
+import { percentile } from './stats.js'
+
+/** Time per update through the whole bot (middleware, SQLite, i18n) with the fake Telegram. */
+export async function benchBot(): Promise<void> {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'joldosh-bench-')), 'b.db'))
+  const telegram = new FakeTelegram()
+  const bot = createBot({ config: { ...loadConfig({}), lawyersChatId: -1 }, db, i18n: await createI18n(), logger: createLogger('silent'), clock: () => new Date() }, 'bench', {
+    botInfo: telegram.botInfo,
+    client: { fetch: telegram.fetch as typeof fetch },
+  })
+  await bot.init()
+  const driver = new ChatDriver(bot, telegram, { lawyersChatId: -1 })
+  const timings: number[] = []
+  for (let i = 0; i < 500; i++) {
+    driver.as(10_000 + (i % 50))
+    const start = performance.now()
+    await driver.send(i % 2 ? '/help' : '/start')
+    timings.push(performance.now() - start)
+  }
+  console.log(`bot: /start and /help, ${timings.length} updates, p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms per update`)
+}

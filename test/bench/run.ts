@@ -1,0 +1,8 @@
+import { benchBot } from './bot.js'
+
+/** `npm run bench`: prints the speed figures; benchmarks, not timed tests, hold the targets. */
+const benches: [string, () => Promise<void>][] = [['bot', benchBot]]
+for (const [name, bench] of benches) {
+  console.log(`— ${name}`)
+  await bench()
+}

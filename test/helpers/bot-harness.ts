@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { createBot } from '../../src/bot/index.js'
+import { loadConfig, type Config } from '../../src/config.js'
+import { openDatabase, type Db } from '../../src/db/client.js'
+import { createI18n } from '../../src/i18n.js'
+import { createLogger } from '../../src/logger.js'
+import { ChatDriver } from '../../src/transport/chat-driver.js'
+import { FakeTelegram, type ApiCall } from '../../src/transport/fake-telegram.js'
+import { htmlToText } from '../../src/transport/local-chat.js'
+
+export const LAWYERS_CHAT_ID = -1009999
+export const ADMIN_ID = 1
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+export interface TestBotOptions {
+  config?: Partial<Config>
+  now?: Date
+}
+
+/**
+ * The real bot on a real temporary SQLite file, with a fake Telegram at the transport. `restart()`
+ * builds a new bot on the same database, as a process restart would.
+ */
+export async function createTestBot(options: TestBotOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'joldosh-test-'))
+  const dbPath = join(dir, 'test.db')
+  const config: Config = {
+    ...loadConfig({}),
+    lawyersChatId: LAWYERS_CHAT_ID,
+    adminIds: [ADMIN_ID],
+    orgName: 'Test NGO',
+    logLevel: 'silent',
+    ...options.config,
+  }
+  const i18n = await createI18n()
+  const logger = createLogger('silent')
+  let now = options.now ?? new Date('2026-11-25T09:00:00Z')
+  const clock = () => new Date(now)
+  const telegram = new FakeTelegram()
+  let db: Db
+
+  const build = async () => {
+    db = openDatabase(dbPath)
+    const bot = createBot({ config, db, i18n, logger, clock }, 'test', {
+      botInfo: telegram.botInfo,
+      client: { fetch: telegram.fetch as typeof fetch },
+    })
+    await bot.init()
+    return bot
+  }
+  let bot = await build()
+  const driver = new ChatDriver(bot, telegram, { lawyersChatId: LAWYERS_CHAT_ID })
+  cleanups.push(() => {
+    db.$client.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const harness = {
+    telegram,
+    config,
+    i18n,
+    get bot() {
+      return bot
+    },
+    get db() {
+      return db
+    },
+    driver,
+    dbPath,
+    /** Moves the clock on, e.g. to let reminders fall due. */
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms)
+    },
+    /** A new process on the same database and the same Telegram. */
+    async restart() {
+      db.$client.close()
+      bot = await build()
+      driver.attach(bot)
+    },
+    /** Calls recorded so far; `mark()` then `since(mark)` gives what one action produced. */
+    mark: () => telegram.calls.length,
+    since: (mark: number): ApiCall[] => telegram.calls.slice(mark),
+    /** What a person sees, in order: texts of sent and edited messages, HTML removed. */
+    textsSince(mark: number, chatId?: number): string[] {
+      return telegram.calls
+        .slice(mark)
+        .filter((c) => chatId === undefined || Number(c.payload.chat_id) === chatId)
+        .map((c) => c.payload.text ?? c.payload.caption ?? (c.method === 'sendVenue' ? `${c.payload.title}\n${c.payload.address}` : undefined))
+        .filter((t): t is string => typeof t === 'string')
+        .map(htmlToText)
+    },
+    lastText(chatId?: number): string {
+      const texts = harness.textsSince(0, chatId)
+      return texts[texts.length - 1] ?? ''
+    },
+    t: (lng: string, key: string, options?: Record<string, unknown>) => htmlToText(i18n.t(key, { lng, ...options })),
+  }
+  return harness
+}
+
+export type TestBot = Awaited<ReturnType<typeof createTestBot>>
+
+/** Starts a private chat and picks a language, as a new user does. */
+export async function startAs(harness: TestBot, userId: number, language = 'ru'): Promise<void> {
+  harness.driver.as(userId)
+  await harness.driver.send('/start')
+  await harness.driver.pressCallback(`lang:${language}`)
+}

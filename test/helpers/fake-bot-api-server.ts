@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { makeBotInfo } from '../../src/transport/fake-telegram.js'
+
+/**
+ * A Bot API emulator on loopback for end-to-end runs of the real process: it hands out the queued
+ * updates on getUpdates and records what the bot sends.
+ */
+export async function startFakeBotApiServer() {
+  const received: { method: string; payload: any }[] = []
+  const queue: unknown[] = []
+  let nextMessageId = 1
+  const waiters: (() => void)[] = []
+  const server: Server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      const method = (req.url ?? '').split('/').pop() ?? ''
+      const payload = body ? JSON.parse(body) : {}
+      const reply = (result: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+      if (method === 'getUpdates') {
+        const updates = queue.splice(0)
+        // Long polling: hold an empty answer briefly instead of spinning.
+        setTimeout(() => reply(updates), updates.length ? 0 : 100)
+        return
+      }
+      received.push({ method, payload })
+      waiters.splice(0).forEach((w) => w())
+      if (method === 'getMe') return reply(makeBotInfo())
+      if (method === 'sendMessage') {
+        return reply({ message_id: nextMessageId++, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text })
+      }
+      reply(true)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    received,
+    push: (update: unknown) => queue.push(update),
+    async waitFor(predicate: () => boolean, ms = 15_000) {
+      const deadline = Date.now() + ms
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error('timed out waiting for the bot')
+        await new Promise<void>((r) => {
+          waiters.push(r)
+          setTimeout(r, 200)
+        })
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
