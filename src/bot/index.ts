@@ -6,7 +6,10 @@ import { findUser, touchUser } from '../db/users.js'
 import { languageFromTelegram } from '../i18n.js'
 import { describeError } from '../logger.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
+import { cancelFeature } from './features/cancel.js'
 import { helpFeature } from './features/help.js'
+import { legalRequestFeature } from './features/legal-request.js'
+import { myRequestsFeature } from './features/my-requests.js'
 import { languageFeature } from './features/language.js'
 import { startFeature } from './features/start.js'
 import { unhandledFeature } from './features/unhandled.js'
@@ -17,8 +20,9 @@ import { unhandledFeature } from './features/unhandled.js'
  *  1. sequentialize per chat and user (before session and conversations)
  *  2. dependencies, per-update logger, user record and language (ctx.t)
  *  3. ignore groups other than the lawyers' group
- *  4. session, then conversations (state in SQLite, so they survive restarts)
- *  5. features, one Composer each
+ *  4. session, then conversations (state in SQLite, so they survive restarts), then /cancel,
+ *     which must come before the conversations themselves
+ *  5. features, one Composer each, those with conversations first
  *  6. unhandled, last
  */
 export function createBot(deps: BotDependencies, token = 'local', botConfig?: BotConfig<BotContext>): Bot<BotContext> {
@@ -74,7 +78,12 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     }),
   )
 
-  // 5.
+  app.use(cancelFeature)
+
+  // 5. Features that run conversations come first: a running conversation must see the chat's
+  // updates (even /help) before any other handler takes them.
+  app.use(legalRequestFeature)
+  app.use(myRequestsFeature)
   app.use(startFeature)
   app.use(languageFeature)
   app.use(helpFeature)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -35,4 +35,100 @@ export const articleFeedback = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.language] })],
+)
+
+/** A migrant's (or their relative's) request for a lawyer. The reference is what people quote. */
+export const legalRequests = sqliteTable(
+  'legal_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull().unique(),
+    userId: integer('user_id').notNull(),
+    chatId: integer('chat_id').notNull(),
+    language: text('language').notNull(),
+    forWhom: text('for_whom', { enum: ['self', 'family'] }).notNull(),
+    /** Only when asking for a family member: their name as the asker wants it written. */
+    subjectName: text('subject_name'),
+    topic: text('topic').notNull(),
+    articleId: text('article_id'),
+    urgency: text('urgency', { enum: ['detained', 'deadline', 'normal'] }).notNull(),
+    /** Lawyers may raise or lower it after triage (Urgent/Normal). */
+    urgent: integer('urgent', { mode: 'boolean' }).notNull(),
+    city: text('city').notNull(),
+    description: text('description').notNull(),
+    contactPhone: text('contact_phone'),
+    /** False when someone else may read the phone: lawyers then write carefully. */
+    safeToContact: integer('safe_to_contact', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    assignedLawyerId: integer('assigned_lawyer_id'),
+    /** The Telegram update that sent it, so a re-delivered update cannot create a second request. */
+    sourceUpdateId: text('source_update_id').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull(),
+    firstAnsweredAt: integer('first_answered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('legal_requests_user_idx').on(t.userId), index('legal_requests_status_idx').on(t.status)],
+)
+
+export const requestAttachments = sqliteTable('request_attachments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  requestId: integer('request_id')
+    .notNull()
+    .references(() => legalRequests.id, { onDelete: 'cascade' }),
+  kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
+  fileId: text('file_id').notNull(),
+  fileName: text('file_name'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Messages between the person and the lawyer, and lawyers' internal notes. */
+export const requestMessages = sqliteTable(
+  'request_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => legalRequests.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['from_client', 'to_client', 'note'] }).notNull(),
+    authorId: integer('author_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('request_messages_request_idx').on(t.requestId)],
+)
+
+export const requestStatusHistory = sqliteTable(
+  'request_status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => legalRequests.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: integer('actor_id').notNull(),
+    note: text('note'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('request_status_history_request_idx').on(t.requestId)],
+)
+
+/**
+ * Events for the lawyers' desk, written in the same transaction as the change they report, so
+ * nothing is lost if Telegram is down or the process restarts before delivery.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    requestId: integer('request_id').references(() => legalRequests.id, { onDelete: 'cascade' }),
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.nextAttemptAt)],
 )

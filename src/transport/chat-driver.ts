@@ -135,6 +135,13 @@ export class ChatDriver {
     return button
   }
 
+  /** Press the button that carries this callback data; fails if no such button is on screen. */
+  async pressData(data: string): Promise<void> {
+    const message = this.latestBotMessage((m) => buttonsOf(m).some((b) => b.callbackData === data))
+    if (!message) throw new Error(`No button with data ${data}; on screen: ${this.buttons().map((b) => b.callbackData ?? b.label).join(' | ')}`)
+    await this.pressCallback(data, message.messageId)
+  }
+
   /** Sends a callback query with any data, as a forged or stale button would. */
   async pressCallback(data: string, messageId?: number): Promise<void> {
     const target = messageId ?? this.latestBotMessage(() => true)?.messageId ?? 1

@@ -1,0 +1,203 @@
+import { InlineKeyboard, Keyboard } from 'grammy'
+import { submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { escapeHtml } from '../../i18n.js'
+import {
+  MAX_ATTACHMENTS,
+  MAX_DESCRIPTION_LENGTH,
+  REQUEST_CITIES,
+  REQUEST_TOPICS,
+  URGENCIES,
+  type RequestCity,
+  type RequestTopic,
+  type Urgency,
+} from '../../requests/lifecycle.js'
+import type { ConvContext } from '../context.js'
+import { askText, choose, reprompt, type BotConversation } from './prompts.js'
+
+export const LEGAL_REQUEST = 'legal-request'
+
+/** Where the request was started from: an article or a search pre-fills the topic. */
+export interface LegalRequestStart {
+  topic?: RequestTopic
+  articleId?: string
+}
+
+const EDITABLE_STEPS = ['forWhom', 'topic', 'urgency', 'city', 'description', 'attachments', 'contact'] as const
+type Step = (typeof EDITABLE_STEPS)[number]
+
+type Answers = Partial<Omit<LegalRequestDraft, 'attachments' | 'contactPhone' | 'safeToContact'>> & {
+  attachments?: LegalRequestDraft['attachments']
+  contact?: { phone?: string; safeToContact: boolean }
+}
+
+/**
+ * The legal aid request, step by step. Nothing is stored in the request tables until Send; the
+ * conversation's own state (kept in SQLite so a restart does not lose the person's place) is
+ * dropped on Cancel.
+ */
+export async function legalRequestConversation(conversation: BotConversation, ctx: ConvContext, start: LegalRequestStart = {}) {
+  const t = ctx.t
+  const consent = await choose(conversation, ctx, 'consent', t('lawyer:consent'), [
+    { value: 'yes', label: t('lawyer:consentYes') },
+    { value: 'no', label: t('lawyer:consentNo') },
+  ])
+  if (consent === 'no') {
+    await ctx.reply(t('lawyer:noConsent'))
+    return
+  }
+
+  const answers: Answers = { ...(start.topic ? { topic: start.topic } : {}), ...(start.articleId ? { articleId: start.articleId } : {}) }
+  const ask: Record<Step, () => Promise<void>> = {
+    forWhom: async () => {
+      answers.forWhom = await choose<'self' | 'family'>(conversation, ctx, 'for', t('lawyer:forWhom'), [
+        { value: 'self', label: t('lawyer:forSelf') },
+        { value: 'family', label: t('lawyer:forFamily') },
+      ])
+      answers.subjectName = answers.forWhom === 'family' ? await askText(conversation, ctx, t('lawyer:subjectName'), 100) : undefined
+    },
+    topic: async () => {
+      answers.topic = await choose<RequestTopic>(conversation, ctx, 'topic', t('lawyer:topic'), REQUEST_TOPICS.map((v) => ({ value: v, label: t(`lawyer:topics.${v}`) })), 2)
+    },
+    urgency: async () => {
+      answers.urgency = await choose<Urgency>(conversation, ctx, 'urgency', t('lawyer:urgency'), URGENCIES.map((v) => ({ value: v, label: t(`lawyer:urgencies.${v}`) })))
+      // Someone detained needs to know what to do now, before any more questions.
+      if (answers.urgency === 'detained') await ctx.reply(t('lawyer:detainedNow'), { parse_mode: 'HTML' })
+    },
+    city: async () => {
+      answers.city = await choose<RequestCity>(conversation, ctx, 'city', t('lawyer:city'), REQUEST_CITIES.map((v) => ({ value: v, label: t(`lawyer:cities.${v}`) })), 2)
+    },
+    description: async () => {
+      answers.description = await askText(conversation, ctx, t('lawyer:description', { max: MAX_DESCRIPTION_LENGTH }), MAX_DESCRIPTION_LENGTH)
+    },
+    attachments: async () => {
+      answers.attachments = await askAttachments(conversation, ctx)
+    },
+    contact: async () => {
+      answers.contact = await askContact(conversation, ctx)
+    },
+  }
+
+  for (;;) {
+    for (const step of EDITABLE_STEPS) if (!isAnswered(answers, step)) await ask[step]()
+    const action = await choose(conversation, ctx, 'summary', summaryText(ctx, answers), [
+      { value: 'send', label: t('lawyer:send') },
+      { value: 'edit', label: t('lawyer:edit') },
+      { value: 'cancel', label: t('lawyer:cancel') },
+    ])
+    if (action === 'cancel') {
+      await ctx.reply(t('conv.cancelled'))
+      return
+    }
+    if (action === 'send') break
+    const step = await choose<Step>(conversation, ctx, 'edit', t('lawyer:editWhich'), EDITABLE_STEPS.map((s) => ({ value: s, label: t(`lawyer:steps.${s}`) })), 2)
+    await ask[step]()
+  }
+
+  const draft = toDraft(answers)
+  const sourceUpdateId = String(ctx.update.update_id)
+  const language = ctx.locale
+  const result = await conversation.external((outside) => {
+    const { request, created } = submitLegalRequest(outside.db, draft, {
+      userId: outside.from!.id,
+      chatId: outside.chat!.id,
+      language,
+      sourceUpdateId: `${outside.chat!.id}:${sourceUpdateId}`,
+      now: outside.clock(),
+    })
+    outside.logger.info({ handler: 'legal-request:submitted', request_id: request.id, created })
+    return { reference: request.reference }
+  })
+  await ctx.reply(t(draft.urgency === 'normal' ? 'lawyer:sent' : 'lawyer:sentUrgent', { reference: result.reference }), { parse_mode: 'HTML' })
+}
+
+function isAnswered(a: Answers, step: Step): boolean {
+  switch (step) {
+    case 'forWhom':
+      return a.forWhom !== undefined
+    case 'contact':
+      return a.contact !== undefined
+    default:
+      return a[step] !== undefined
+  }
+}
+
+/** Up to five photos or documents of papers; optional. */
+async function askAttachments(conversation: BotConversation, ctx: ConvContext): Promise<LegalRequestDraft['attachments']> {
+  const files: LegalRequestDraft['attachments'] = []
+  const doneKeyboard = () => new InlineKeyboard().text(ctx.t(files.length ? 'lawyer:filesDone' : 'lawyer:filesSkip'), 'c:files:done')
+  await ctx.reply(ctx.t('lawyer:files', { max: MAX_ATTACHMENTS }), { reply_markup: doneKeyboard() })
+  while (files.length < MAX_ATTACHMENTS) {
+    const next = await conversation.wait()
+    const message = next.message
+    if (next.callbackQuery?.data === 'c:files:done') {
+      await next.answerCallbackQuery()
+      break
+    }
+    const photo = message?.photo?.at(-1)
+    if (photo) files.push({ kind: 'photo', fileId: photo.file_id })
+    else if (message?.document) files.push({ kind: 'document', fileId: message.document.file_id, ...(message.document.file_name ? { fileName: message.document.file_name } : {}) })
+    else {
+      await reprompt(next, 'files')
+      continue
+    }
+    if (files.length < MAX_ATTACHMENTS) await next.reply(ctx.t('lawyer:fileReceived', { count: files.length, max: MAX_ATTACHMENTS }), { reply_markup: doneKeyboard() })
+  }
+  return files
+}
+
+/** The phone is optional and only through Telegram's own share button (or typed); then, is it safe to call? */
+async function askContact(conversation: BotConversation, ctx: ConvContext): Promise<{ phone?: string; safeToContact: boolean }> {
+  const onlyChat = ctx.t('lawyer:onlyChat')
+  const keyboard = new Keyboard().requestContact(ctx.t('lawyer:sharePhone')).row().text(onlyChat).resized().oneTime()
+  await ctx.reply(ctx.t('lawyer:contact'), { reply_markup: keyboard })
+  let phone: string | undefined
+  for (;;) {
+    const next = await conversation.wait()
+    const text = next.message?.text?.trim()
+    if (next.message?.contact) phone = next.message.contact.phone_number
+    else if (text && text !== onlyChat && /^\+?[\d\s()-]{6,20}$/.test(text)) phone = text
+    else if (text !== onlyChat) {
+      await reprompt(next, 'buttons')
+      await next.reply(ctx.t('lawyer:contact'), { reply_markup: keyboard })
+      continue
+    }
+    await next.reply(ctx.t(phone ? 'lawyer:phoneSaved' : 'lawyer:chatOnly'), { reply_markup: { remove_keyboard: true } })
+    break
+  }
+  const safe = await choose(conversation, ctx, 'safe', ctx.t('lawyer:safe'), [
+    { value: 'yes', label: ctx.t('lawyer:safeYes') },
+    { value: 'no', label: ctx.t('lawyer:safeNo') },
+  ])
+  return { ...(phone ? { phone } : {}), safeToContact: safe === 'yes' }
+}
+
+function toDraft(a: Answers): LegalRequestDraft {
+  return {
+    forWhom: a.forWhom!,
+    ...(a.subjectName ? { subjectName: a.subjectName } : {}),
+    topic: a.topic!,
+    ...(a.articleId ? { articleId: a.articleId } : {}),
+    urgency: a.urgency!,
+    city: a.city!,
+    description: a.description!,
+    attachments: a.attachments ?? [],
+    ...(a.contact?.phone ? { contactPhone: a.contact.phone } : {}),
+    safeToContact: a.contact?.safeToContact ?? false,
+  }
+}
+
+/** Everything the person entered, escaped, to check before sending. */
+function summaryText(ctx: ConvContext, a: Answers): string {
+  const t = ctx.t
+  const line = (label: string, value: string) => `<b>${label}:</b> ${value}`
+  return [
+    `<b>${t('lawyer:summaryTitle')}</b>`,
+    line(t('lawyer:steps.forWhom'), a.forWhom === 'family' ? `${t('lawyer:forFamily')} — ${escapeHtml(a.subjectName ?? '')}` : t('lawyer:forSelf')),
+    line(t('lawyer:steps.topic'), t(`lawyer:topics.${a.topic}`)),
+    line(t('lawyer:steps.urgency'), t(`lawyer:urgencies.${a.urgency}`)),
+    line(t('lawyer:steps.city'), t(`lawyer:cities.${a.city}`)),
+    line(t('lawyer:steps.description'), escapeHtml(a.description ?? '')),
+    line(t('lawyer:steps.attachments'), String(a.attachments?.length ?? 0)),
+    line(t('lawyer:steps.contact'), `${a.contact?.phone ? escapeHtml(a.contact.phone) : t('lawyer:onlyChat')} · ${t(a.contact?.safeToContact ? 'lawyer:safeYes' : 'lawyer:safeNo')}`),
+  ].join('\n')
+}

@@ -1,0 +1,26 @@
+import { createConversation } from '@grammyjs/conversations'
+import { Composer } from 'grammy'
+import type { BotContext, ConvContext } from '../context.js'
+import { LEGAL_REQUEST, legalRequestConversation, type LegalRequestStart } from '../conversations/legal-request.js'
+
+const DAY = 24 * 60 * 60 * 1000
+
+const composer = new Composer<BotContext>()
+const privateChat = composer.chatType('private')
+
+// A request left half-way for a day is dropped at the person's next message.
+privateChat.use(createConversation<BotContext, ConvContext>(legalRequestConversation, { id: LEGAL_REQUEST, maxMillisecondsToWait: DAY }))
+
+/** Starts a request; other features call it with a topic (an article, a search, a centre card). */
+export async function startLegalRequest(ctx: BotContext, start: LegalRequestStart = {}): Promise<void> {
+  ctx.logger.info({ handler: 'legal-request:start', topic: start.topic })
+  await ctx.conversation.enter(LEGAL_REQUEST, start)
+}
+
+privateChat.command('lawyer', (ctx) => startLegalRequest(ctx))
+privateChat.callbackQuery('menu:lawyer', async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await startLegalRequest(ctx)
+})
+
+export { composer as legalRequestFeature }

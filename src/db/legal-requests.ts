@@ -1,0 +1,171 @@
+import { and, asc, desc, eq, like } from 'drizzle-orm'
+import type { Language } from '../config.js'
+import {
+  canTransition,
+  formatReference,
+  type Actor,
+  type RequestCity,
+  type RequestStatus,
+  type RequestTopic,
+  type Urgency,
+} from '../requests/lifecycle.js'
+import type { Db } from './client.js'
+import { keyValue, legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
+
+export type LegalRequest = typeof legalRequests.$inferSelect
+export type RequestMessage = typeof requestMessages.$inferSelect
+export type StatusChange = typeof requestStatusHistory.$inferSelect
+
+/** What the person answered in the request conversation. */
+export interface LegalRequestDraft {
+  forWhom: 'self' | 'family'
+  subjectName?: string
+  topic: RequestTopic
+  articleId?: string
+  urgency: Urgency
+  city: RequestCity
+  description: string
+  attachments: { kind: 'photo' | 'document'; fileId: string; fileName?: string }[]
+  contactPhone?: string
+  safeToContact: boolean
+}
+
+export interface Submission {
+  userId: number
+  chatId: number
+  language: Language
+  sourceUpdateId: string
+  now: Date
+}
+
+export type OutboxKind = 'request.created' | 'request.message' | 'request.status' | 'request.withdrawn'
+
+/** The database or a transaction on it. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
+
+export function enqueueOutbox(db: DbOrTx, kind: OutboxKind, requestId: number, payload: Record<string, unknown>, now: Date): void {
+  db.insert(outbox).values({ kind, requestId, payload: JSON.stringify(payload), createdAt: now, nextAttemptAt: now }).run()
+}
+
+/**
+ * Stores the request, its attachments, its first status and the lawyers' outbox event in one
+ * transaction. The same Telegram update submitted twice returns the first request.
+ */
+export function submitLegalRequest(db: Db, draft: LegalRequestDraft, s: Submission): { request: LegalRequest; created: boolean } {
+  return db.transaction((tx) => {
+    const existing = tx.select().from(legalRequests).where(eq(legalRequests.sourceUpdateId, s.sourceUpdateId)).get()
+    if (existing) return { request: existing, created: false }
+    const inserted = tx
+      .insert(legalRequests)
+      .values({
+        reference: `pending-${s.sourceUpdateId}`,
+        userId: s.userId,
+        chatId: s.chatId,
+        language: s.language,
+        forWhom: draft.forWhom,
+        subjectName: draft.forWhom === 'family' ? (draft.subjectName ?? null) : null,
+        topic: draft.topic,
+        articleId: draft.articleId ?? null,
+        urgency: draft.urgency,
+        urgent: draft.urgency !== 'normal',
+        city: draft.city,
+        description: draft.description,
+        contactPhone: draft.contactPhone ?? null,
+        safeToContact: draft.safeToContact,
+        status: 'new',
+        sourceUpdateId: s.sourceUpdateId,
+        createdAt: s.now,
+        lastActivityAt: s.now,
+      })
+      .returning()
+      .get()
+    const request = tx
+      .update(legalRequests)
+      .set({ reference: formatReference(s.now.getUTCFullYear(), inserted.id) })
+      .where(eq(legalRequests.id, inserted.id))
+      .returning()
+      .get()
+    for (const a of draft.attachments) {
+      tx.insert(requestAttachments).values({ requestId: request.id, kind: a.kind, fileId: a.fileId, fileName: a.fileName ?? null, createdAt: s.now }).run()
+    }
+    tx.insert(requestStatusHistory).values({ requestId: request.id, fromStatus: null, toStatus: 'new', actorId: s.userId, createdAt: s.now }).run()
+    enqueueOutbox(tx, 'request.created', request.id, { requestId: request.id }, s.now)
+    return { request, created: true }
+  })
+}
+
+export function listRequestsOfUser(db: Db, userId: number): LegalRequest[] {
+  return db.select().from(legalRequests).where(eq(legalRequests.userId, userId)).orderBy(desc(legalRequests.lastActivityAt)).all()
+}
+
+/** Only ever the asker's own request: the user id is part of the lookup. */
+export function findRequestOfUser(db: Db, userId: number, requestId: number): LegalRequest | undefined {
+  return db.select().from(legalRequests).where(and(eq(legalRequests.id, requestId), eq(legalRequests.userId, userId))).get()
+}
+
+export function findRequest(db: Db, requestId: number): LegalRequest | undefined {
+  return db.select().from(legalRequests).where(eq(legalRequests.id, requestId)).get()
+}
+
+export function findRequestByReference(db: Db, reference: string): LegalRequest | undefined {
+  return db.select().from(legalRequests).where(eq(legalRequests.reference, reference.toUpperCase())).get()
+}
+
+export function requestAttachmentsOf(db: Db, requestId: number) {
+  return db.select().from(requestAttachments).where(eq(requestAttachments.requestId, requestId)).orderBy(asc(requestAttachments.id)).all()
+}
+
+export function messagesOf(db: Db, requestId: number, options: { includeNotes: boolean }): RequestMessage[] {
+  const rows = db.select().from(requestMessages).where(eq(requestMessages.requestId, requestId)).orderBy(asc(requestMessages.id)).all()
+  return options.includeNotes ? rows : rows.filter((m) => m.direction !== 'note')
+}
+
+export function statusHistoryOf(db: Db, requestId: number): StatusChange[] {
+  return db.select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, requestId)).orderBy(asc(requestStatusHistory.id)).all()
+}
+
+export type StatusChangeResult = { ok: true; request: LegalRequest } | { ok: false; reason: 'not-found' | 'not-allowed' }
+
+/** Moves a request if the lifecycle allows it for this actor; records history and tells the desk. */
+export function changeRequestStatus(
+  db: Db,
+  requestId: number,
+  to: RequestStatus,
+  actor: { kind: Actor; id: number },
+  note: string | null,
+  now: Date,
+): StatusChangeResult {
+  return db.transaction((tx) => {
+    const request = tx.select().from(legalRequests).where(eq(legalRequests.id, requestId)).get()
+    if (!request) return { ok: false as const, reason: 'not-found' as const }
+    if (!canTransition(request.status as RequestStatus, to, actor.kind)) return { ok: false as const, reason: 'not-allowed' as const }
+    const updated = tx.update(legalRequests).set({ status: to, lastActivityAt: now }).where(eq(legalRequests.id, requestId)).returning().get()
+    tx.insert(requestStatusHistory).values({ requestId, fromStatus: request.status, toStatus: to, actorId: actor.id, note, createdAt: now }).run()
+    enqueueOutbox(tx, to === 'withdrawn' ? 'request.withdrawn' : 'request.status', requestId, { requestId, from: request.status, to }, now)
+    return { ok: true as const, request: updated }
+  })
+}
+
+/** The person writes to the lawyer: stored, sent on through the outbox, and the ball is the lawyer's again. */
+export function addClientMessage(db: Db, request: LegalRequest, text: string, now: Date): RequestMessage {
+  return db.transaction((tx) => {
+    const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'from_client', authorId: request.userId, text, createdAt: now }).returning().get()
+    tx.update(legalRequests).set({ lastActivityAt: now }).where(eq(legalRequests.id, request.id)).run()
+    if (request.status === 'waiting_for_client') {
+      tx.update(legalRequests).set({ status: 'in_progress' }).where(eq(legalRequests.id, request.id)).run()
+      tx.insert(requestStatusHistory).values({ requestId: request.id, fromStatus: 'waiting_for_client', toStatus: 'in_progress', actorId: request.userId, createdAt: now }).run()
+    }
+    enqueueOutbox(tx, 'request.message', request.id, { requestId: request.id, messageId: message.id }, now)
+    return message
+  })
+}
+
+/** Deletes everything the person gave us: requests (with their messages and files), language, state. */
+export function deleteUserData(db: Db, userId: number): number {
+  return db.transaction((tx) => {
+    const removed = tx.delete(legalRequests).where(eq(legalRequests.userId, userId)).returning({ id: legalRequests.id }).all().length
+    tx.delete(users).where(eq(users.id, userId)).run()
+    tx.delete(keyValue).where(like(keyValue.key, `%:${userId}`)).run()
+    return removed
+  })
+}
