@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js'
 import { createBot } from './bot/index.js'
 import { setBotCommands } from './bot/commands.js'
 import type { BotContext } from './bot/context.js'
+import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     if (config.adminIds.length === 0) config.adminIds = [1]
   }
   const logger = createLogger(config.logLevel)
-  const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), clock: () => new Date() }
+  const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()

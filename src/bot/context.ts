@@ -2,6 +2,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations'
 import type { Context, SessionFlavor } from 'grammy'
 import type { i18n } from 'i18next'
 import type { Config, Language } from '../config.js'
+import type { Content } from '../content/index.js'
 import type { Db } from '../db/client.js'
 import type { TFunction } from '../i18n.js'
 import type { Logger } from '../logger.js'
@@ -13,6 +14,7 @@ export interface BotDependencies {
   logger: Logger
   i18n: i18n
   clock: () => Date
+  content: Content
 }
 
 /** Small per-chat state; anything that matters for a person's request lives in its own tables. */
@@ -24,6 +26,7 @@ export interface SessionData {
 export interface AppFlavor {
   config: Config
   i18n: i18n
+  content: Content
   db: Db
   logger: Logger
   clock: () => Date

@@ -10,6 +10,7 @@ import { cancelFeature } from './features/cancel.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
 import { myRequestsFeature } from './features/my-requests.js'
+import { rightsFeature } from './features/rights.js'
 import { languageFeature } from './features/language.js'
 import { startFeature } from './features/start.js'
 import { unhandledFeature } from './features/unhandled.js'
@@ -38,6 +39,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.db = db
     ctx.i18n = i18n
     ctx.clock = clock
+    ctx.content = deps.content
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
     const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
     ctx.locale = (user?.language as BotContext['locale'] | null) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
@@ -84,6 +86,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   // updates (even /help) before any other handler takes them.
   app.use(legalRequestFeature)
   app.use(myRequestsFeature)
+  app.use(rightsFeature)
   app.use(startFeature)
   app.use(languageFeature)
   app.use(helpFeature)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createBot } from '../../src/bot/index.js'
 import { loadConfig } from '../../src/config.js'
+import { loadContent } from '../../src/content/index.js'
 import { openDatabase } from '../../src/db/client.js'
 import { createI18n } from '../../src/i18n.js'
 import { createLogger } from '../../src/logger.js'
@@ -14,7 +15,7 @@ import { percentile } from './stats.js'
 export async function benchBot(): Promise<void> {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'joldosh-bench-')), 'b.db'))
   const telegram = new FakeTelegram()
-  const bot = createBot({ config: { ...loadConfig({}), lawyersChatId: -1 }, db, i18n: await createI18n(), logger: createLogger('silent'), clock: () => new Date() }, 'bench', {
+  const bot = createBot({ config: { ...loadConfig({}), lawyersChatId: -1 }, db, i18n: await createI18n(), logger: createLogger('silent'), content: loadContent(), clock: () => new Date() }, 'bench', {
     botInfo: telegram.botInfo,
     client: { fetch: telegram.fetch as typeof fetch },
   })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { createBot } from '../../src/bot/index.js'
 import { loadConfig, type Config } from '../../src/config.js'
+import { loadContent, type Content } from '../../src/content/index.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { createI18n } from '../../src/i18n.js'
 import { createLogger } from '../../src/logger.js'
@@ -15,6 +16,8 @@ export const LAWYERS_CHAT_ID = -1009999
 export const ADMIN_ID = 1
 
 const cleanups: (() => void)[] = []
+// Articles and their index are read-only: build them once per test file.
+let content: Content | undefined
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!()
 })
@@ -48,7 +51,8 @@ export async function createTestBot(options: TestBotOptions = {}) {
 
   const build = async () => {
     db = openDatabase(dbPath)
-    const bot = createBot({ config, db, i18n, logger, clock }, 'test', {
+    content ??= loadContent()
+    const bot = createBot({ config, db, i18n, logger, clock, content }, 'test', {
       botInfo: telegram.botInfo,
       client: { fetch: telegram.fetch as typeof fetch },
     })
@@ -74,6 +78,7 @@ export async function createTestBot(options: TestBotOptions = {}) {
     },
     driver,
     dbPath,
+    content: () => content!,
     /** Moves the clock on, e.g. to let reminders fall due. */
     advance(ms: number) {
       now = new Date(now.getTime() + ms)

@@ -1,0 +1,178 @@
+import { Composer, InlineKeyboard } from 'grammy'
+import type { InlineQueryResultArticle } from 'grammy/types'
+import { CATEGORY_TO_TOPIC, daysSinceChecked } from '../../content/article-library.js'
+import type { Article } from '../../content/articles.js'
+import { recordArticleFeedback } from '../../db/article-feedback.js'
+import { findUser } from '../../db/users.js'
+import { escapeHtml, languageFromTelegram } from '../../i18n.js'
+import { stripHtml } from '../../search/normalise.js'
+import type { BotContext } from '../context.js'
+import { clip } from '../format.js'
+import { startLegalRequest } from './legal-request.js'
+
+const composer = new Composer<BotContext>()
+const privateChat = composer.chatType('private')
+
+const OUTDATED_AFTER_DAYS = 365
+
+/** The article as sent: body, then when it was checked, its sources, and "information, not advice". */
+export function articleText(ctx: Pick<BotContext, 't' | 'clock'>, article: Article): string {
+  const t = ctx.t
+  const [y, m, d] = article.checked.split('-')
+  const footer = [
+    article.status ? `⚠️ ${t(`rights:status.${article.status}`)}` : '',
+    daysSinceChecked(article, ctx.clock()) > OUTDATED_AFTER_DAYS ? `⚠️ ${t('rights:outdated')}` : '',
+    `📅 ${t('rights:checked', { date: `${d}.${m}.${y}` })}`,
+    `📚 ${t('rights:sources')}: ${article.sources.map(escapeHtml).join('; ')}`,
+    `<i>${t('disclaimer')}</i>`,
+  ].filter(Boolean)
+  return `<b>${escapeHtml(article.title)}</b>\n\n${article.body}\n\n${footer.join('\n')}`
+}
+
+function articleKeyboard(ctx: BotContext, article: Article): InlineKeyboard {
+  const category = ctx.content.articles.categoryOf(article.id)
+  return new InlineKeyboard()
+    .text('👍', `r:f:${article.id}:1`)
+    .text('👎', `r:f:${article.id}:0`)
+    .row()
+    .text(ctx.t('rights:askLawyer'), `r:l:${article.id}`)
+    .row()
+    .switchInline(ctx.t('rights:share'), article.id)
+    .row()
+    .text(ctx.t('buttons.back'), category ? `r:c:${category}` : 'r:home')
+}
+
+function homeView(ctx: BotContext) {
+  const kb = new InlineKeyboard()
+  ctx.content.articles.categories().forEach((c, i) => {
+    kb.text(ctx.t(`rights:categories.${c.id}`), `r:c:${c.id}`)
+    if (i % 2 === 1) kb.row()
+  })
+  kb.row().text(ctx.t('buttons.mainMenu'), 'menu:main')
+  return { text: ctx.t('rights:home'), keyboard: kb }
+}
+
+function categoryView(ctx: BotContext, categoryId: string) {
+  const category = ctx.content.articles.categories().find((c) => c.id === categoryId)
+  if (!category) return undefined
+  const kb = new InlineKeyboard()
+  for (const id of category.articleIds) {
+    const article = ctx.content.articles.get(id, ctx.locale)
+    if (article) kb.text(article.title, `r:a:${id}`).row()
+  }
+  kb.text(ctx.t('buttons.back'), 'r:home')
+  return { text: `<b>${ctx.t(`rights:categories.${category.id}`)}</b>`, keyboard: kb }
+}
+
+/** Shows in place when reached by a button, as a new message otherwise. */
+async function show(ctx: BotContext, view: { text: string; keyboard: InlineKeyboard }) {
+  const options = { parse_mode: 'HTML' as const, reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }
+  if (ctx.callbackQuery?.message) await ctx.editMessageText(view.text, options)
+  else await ctx.reply(view.text, options)
+}
+
+export async function showArticle(ctx: BotContext, id: string): Promise<boolean> {
+  const article = ctx.content.articles.get(id, ctx.locale)
+  if (!article) return false
+  if (ctx.chat?.type === 'private') ctx.session.lastArticleId = id
+  ctx.logger.info({ handler: 'rights:article', article: id })
+  await show(ctx, { text: articleText(ctx, article), keyboard: articleKeyboard(ctx, article) })
+  return true
+}
+
+// Deep links from shared articles: t.me/<bot>?start=a_<id>
+privateChat.command('start', async (ctx, next) => {
+  const id = /^a_([a-z0-9-]{1,40})$/.exec(ctx.match)?.[1]
+  if (!id || !(await showArticle(ctx, id))) await next()
+})
+
+privateChat.command('rights', (ctx) => show(ctx, homeView(ctx)))
+privateChat.callbackQuery(['menu:rights', 'r:home'], async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await show(ctx, homeView(ctx))
+})
+
+// Emergency numbers: the hotlines article, one tap from the menu.
+privateChat.command('emergency', (ctx) => showArticle(ctx, 'hotlines'))
+privateChat.callbackQuery('menu:emergency', async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await ctx.reply(articleText(ctx, ctx.content.articles.get('hotlines', ctx.locale)!), {
+    parse_mode: 'HTML',
+    reply_markup: articleKeyboard(ctx, ctx.content.articles.get('hotlines', ctx.locale)!),
+    link_preview_options: { is_disabled: true },
+  })
+})
+
+privateChat.callbackQuery(/^r:c:([a-z]{1,20})$/, async (ctx) => {
+  const view = categoryView(ctx, ctx.match[1]!)
+  if (!view) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+  await ctx.answerCallbackQuery()
+  await show(ctx, view)
+})
+
+privateChat.callbackQuery(/^r:a:([a-z0-9-]{1,40})$/, async (ctx) => {
+  const shown = ctx.content.articles.has(ctx.match[1]!) && (await ctx.answerCallbackQuery(), await showArticle(ctx, ctx.match[1]!))
+  if (!shown) await ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+})
+
+/** 👍/👎 counts per article and language, no user id; the buttons go so one person votes once. */
+privateChat.callbackQuery(/^r:f:([a-z0-9-]{1,40}):([01])$/, async (ctx) => {
+  const [, id, vote] = ctx.match
+  if (!ctx.content.articles.has(id!)) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+  recordArticleFeedback(ctx.db, id!, ctx.locale, vote === '1')
+  await ctx.answerCallbackQuery({ text: ctx.t('rights:thanks') })
+  const article = ctx.content.articles.get(id!, ctx.locale)!
+  const kb = articleKeyboard(ctx, article)
+  kb.inline_keyboard.shift()
+  await ctx.editMessageReplyMarkup({ reply_markup: kb }).catch(() => undefined)
+})
+
+privateChat.callbackQuery(/^r:l:([a-z0-9-]{1,40})$/, async (ctx) => {
+  const id = ctx.match[1]!
+  const category = ctx.content.articles.categoryOf(id)
+  await ctx.answerCallbackQuery()
+  await startLegalRequest(ctx, category ? { topic: CATEGORY_TO_TOPIC[category], articleId: id } : {})
+})
+
+/** Any free text outside a conversation is a question: the best article and two more. */
+privateChat.on('message:text', async (ctx, next) => {
+  if (ctx.message.text.startsWith('/')) return next()
+  const results = ctx.content.search.search(ctx.message.text, ctx.locale, 3)
+  ctx.logger.info({ handler: 'rights:search', results: results.length })
+  const kb = new InlineKeyboard()
+  const [best, ...others] = results
+  if (!best) {
+    kb.text(ctx.t('rights:askLawyerShort'), 'menu:lawyer').row().text(ctx.t('menu.rights'), 'r:home')
+    return ctx.reply(ctx.t('rights:noResults'), { reply_markup: kb })
+  }
+  const article = ctx.content.articles.get(best.id, ctx.locale)!
+  kb.text(`📖 ${article.title}`, `r:a:${best.id}`).row()
+  for (const r of others) kb.text(r.title, `r:a:${r.id}`).row()
+  kb.text(ctx.t('rights:notWhatYouNeed'), 'menu:lawyer')
+  const snippet = escapeHtml(clip(stripHtml(article.body).replace(/\s+/g, ' ').trim(), 280))
+  await ctx.reply(`${ctx.t('rights:bestMatch')}\n\n<b>${escapeHtml(article.title)}</b>\n${snippet}`, { parse_mode: 'HTML', reply_markup: kb })
+})
+
+/** `@bot patent` in any chat: matching articles in the asker's language, with a button into the bot. */
+composer.on('inline_query', async (ctx) => {
+  const stored = findUser(ctx.db, ctx.from.id)?.language
+  const lang = (stored as BotContext['locale'] | undefined) ?? languageFromTelegram(ctx.from.language_code) ?? ctx.config.defaultLanguage
+  const t = ctx.i18n.getFixedT(lang)
+  const query = ctx.inlineQuery.query.trim()
+  const ids = query ? ctx.content.search.search(query, lang, 5).map((r) => r.id) : ['hotlines']
+  const results: InlineQueryResultArticle[] = ids.flatMap((id) => {
+    const article = ctx.content.articles.get(id, lang)
+    if (!article) return []
+    return [{
+      type: 'article',
+      id,
+      title: article.title,
+      description: clip(stripHtml(article.body).replace(/\s+/g, ' ').trim(), 100),
+      input_message_content: { message_text: articleText({ t, clock: ctx.clock }, article), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      reply_markup: new InlineKeyboard().url(t('rights:openInBot'), `https://t.me/${ctx.me.username}?start=a_${id}`),
+    }]
+  })
+  await ctx.answerInlineQuery(results, { cache_time: 300, is_personal: true })
+})
+
+export { composer as rightsFeature }
