@@ -38,12 +38,12 @@ export interface Submission {
   now: Date
 }
 
-export type OutboxKind = 'request.created' | 'request.message' | 'request.status' | 'request.withdrawn'
+export type OutboxKind = 'request.created' | 'request.message' | 'request.status' | 'request.withdrawn' | 'centre.report'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
 
-export function enqueueOutbox(db: DbOrTx, kind: OutboxKind, requestId: number, payload: Record<string, unknown>, now: Date): void {
+export function enqueueOutbox(db: DbOrTx, kind: OutboxKind, requestId: number | null, payload: Record<string, unknown>, now: Date): void {
   db.insert(outbox).values({ kind, requestId, payload: JSON.stringify(payload), createdAt: now, nextAttemptAt: now }).run()
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -132,3 +132,44 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_pending_idx').on(t.deliveredAt, t.nextAttemptAt)],
 )
+
+/**
+ * The support-centre directory as served to users. Seeded from src/content/centres.json at start
+ * (when the file changes) and edited by the NGO with `npm run centres -- import`.
+ */
+export const supportCentres = sqliteTable('support_centres', {
+  id: text('id').primaryKey(),
+  city: text('city').notNull(),
+  kind: text('kind').notNull(),
+  /** { ru, ky?, uz?, tg?, en? } */
+  name: text('name', { mode: 'json' }).notNull().$type<Record<string, string>>(),
+  address: text('address'),
+  lat: real('lat'),
+  lon: real('lon'),
+  phones: text('phones', { mode: 'json' }).notNull().$type<string[]>(),
+  /** Machine-readable weekly hours, where the source gives them. */
+  hours: text('hours', { mode: 'json' }).$type<Record<string, [string, string][]> | null>(),
+  hoursText: text('hours_text'),
+  timeZone: text('time_zone'),
+  services: text('services', { mode: 'json' }).notNull().$type<string[]>(),
+  servicesText: text('services_text', { mode: 'json' }).notNull().$type<string[]>(),
+  languages: text('languages', { mode: 'json' }).notNull().$type<string[]>(),
+  website: text('website'),
+  sourceTitle: text('source_title'),
+  sourceUrl: text('source_url'),
+  verifiedAt: text('verified_at'),
+  confidence: text('confidence').notNull(),
+  outdated: integer('outdated', { mode: 'boolean' }).notNull().default(false),
+  notes: text('notes').notNull().default(''),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** "Report wrong information" on a centre card: kept for the NGO and posted to the lawyers' group. */
+export const centreReports = sqliteTable('centre_reports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  centreId: text('centre_id').notNull(),
+  problem: text('problem', { enum: ['phone', 'address', 'hours', 'closed', 'other'] }).notNull(),
+  language: text('language').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+})
