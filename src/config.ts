@@ -31,6 +31,7 @@ const configSchema = z
     WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
     DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ky')),
+    LAWYERS_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ru')),
     ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   })
@@ -55,6 +56,8 @@ export interface Config {
   webhookSecret: string | undefined
   port: number
   defaultLanguage: Language
+  /** Language of cards and notices in the lawyers' group. */
+  lawyersLanguage: Language
   orgName: string
   logLevel: string
   mode: BotMode
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
     defaultLanguage: c.DEFAULT_LANGUAGE,
+    lawyersLanguage: c.LAWYERS_LANGUAGE,
     orgName: c.ORG_NAME,
     // The terminal is the chat in local mode, so logs stay quiet there unless asked for.
     logLevel: c.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info'),

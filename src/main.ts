@@ -8,6 +8,7 @@ import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
+import { OutboxWorker } from './bot/outbox/worker.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
 import { installRetries, runPolling, runWebhook } from './transport/telegram.js'
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     const telegram = new FakeTelegram()
     const bot = createBot(deps, 'local', { botInfo: telegram.botInfo, client: { fetch: telegram.fetch as typeof fetch } })
     await bot.init()
-    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId! })
+    // No network limits in the terminal: deliver the outbox right after each line.
+    const outbox = new OutboxWorker({ ...deps, api: bot.api }, { throttle: false })
+    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, afterEachLine: () => outbox.deliverDue() })
     return
   }
 
@@ -37,8 +40,13 @@ async function main(): Promise<void> {
   installRetries(bot)
   await bot.init()
   await registerCommands(bot, config, deps.i18n)
+  const outbox = new OutboxWorker({ ...deps, api: bot.api })
+  outbox.start()
   if (config.mode === 'webhook') await runWebhook(bot, config, logger)
-  else await runPolling(bot, logger)
+  else {
+    await runPolling(bot, logger)
+    await outbox.stop()
+  }
 }
 
 async function registerCommands(bot: Bot<BotContext>, config: Config, i18n: Awaited<ReturnType<typeof createI18n>>) {

@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config.js'
 describe('configuration', () => {
   it('runs the local chat with no variables at all, with documented defaults', () => {
     const c = loadConfig({})
-    expect(c).toMatchObject({ mode: 'local', databasePath: './data/joldosh.db', defaultLanguage: 'ky', port: 8080, adminIds: [], logLevel: 'warn' })
+    expect(c).toMatchObject({ mode: "local", databasePath: "./data/joldosh.db", defaultLanguage: "ky", lawyersLanguage: "ru", port: 8080, adminIds: [], logLevel: 'warn' })
   })
 
   it('picks polling with a token and webhook with a URL', () => {

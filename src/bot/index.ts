@@ -7,6 +7,9 @@ import { languageFromTelegram } from '../i18n.js'
 import { describeError } from '../logger.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
+import { deskAdminFeature } from './features/desk-admin.js'
+import { deskCardsFeature } from './features/desk-cards.js'
+import { deskRelayFeature } from './features/desk-relay.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
 import { myRequestsFeature } from './features/my-requests.js'
@@ -42,7 +45,11 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.content = deps.content
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
     const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
-    ctx.locale = (user?.language as BotContext['locale'] | null) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
+    // The lawyers' group reads one language; everyone else gets their own.
+    const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId
+    ctx.locale = inLawyersGroup
+      ? config.lawyersLanguage
+      : ((user?.language as BotContext['locale'] | null) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage)
     ctx.t = i18n.getFixedT(ctx.locale)
     await next()
   })
@@ -86,6 +93,10 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   // updates (even /help) before any other handler takes them.
   app.use(legalRequestFeature)
   app.use(myRequestsFeature)
+  // The lawyers' desk: answers to the bot's questions and relayed replies come before search.
+  app.use(deskCardsFeature)
+  app.use(deskRelayFeature)
+  app.use(deskAdminFeature)
   app.use(rightsFeature)
   app.use(startFeature)
   app.use(languageFeature)

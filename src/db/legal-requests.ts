@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, like } from 'drizzle-orm'
 import type { Language } from '../config.js'
 import {
   canTransition,
@@ -38,7 +38,17 @@ export interface Submission {
   now: Date
 }
 
-export type OutboxKind = 'request.created' | 'request.message' | 'request.status' | 'request.withdrawn' | 'centre.report'
+export type OutboxKind =
+  | 'request.created'
+  | 'request.message'
+  | 'request.status'
+  | 'request.withdrawn'
+  | 'card.refresh'
+  | 'lawyer.message'
+  | 'lawyer.phrase'
+  | 'relay.edit'
+  | 'reminder'
+  | 'centre.report'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -107,6 +117,19 @@ export function findRequest(db: Db, requestId: number): LegalRequest | undefined
   return db.select().from(legalRequests).where(eq(legalRequests.id, requestId)).get()
 }
 
+export function requestMessageById(db: Db, id: number): RequestMessage | undefined {
+  return db.select().from(requestMessages).where(eq(requestMessages.id, id)).get()
+}
+
+/** Open requests, for spotting conflicts of interest on a new card. */
+export function listOpenRequestsForConflicts(db: Db) {
+  return db
+    .select({ id: legalRequests.id, reference: legalRequests.reference, subjectName: legalRequests.subjectName, contactPhone: legalRequests.contactPhone })
+    .from(legalRequests)
+    .where(inArray(legalRequests.status, ['new', 'in_progress', 'waiting_for_client']))
+    .all()
+}
+
 export function findRequestByReference(db: Db, reference: string): LegalRequest | undefined {
   return db.select().from(legalRequests).where(eq(legalRequests.reference, reference.toUpperCase())).get()
 }
@@ -134,20 +157,75 @@ export function changeRequestStatus(
   actor: { kind: Actor; id: number },
   note: string | null,
   now: Date,
+  extra: Partial<Pick<LegalRequest, 'disposition' | 'referredTo' | 'declineReason' | 'assignedLawyerId'>> = {},
 ): StatusChangeResult {
   return db.transaction((tx) => {
     const request = tx.select().from(legalRequests).where(eq(legalRequests.id, requestId)).get()
     if (!request) return { ok: false as const, reason: 'not-found' as const }
     if (!canTransition(request.status as RequestStatus, to, actor.kind)) return { ok: false as const, reason: 'not-allowed' as const }
-    const updated = tx.update(legalRequests).set({ status: to, lastActivityAt: now }).where(eq(legalRequests.id, requestId)).returning().get()
+    const reopened = to === 'in_progress' ? { disposition: null, referredTo: null, declineReason: null } : {}
+    const updated = tx.update(legalRequests).set({ status: to, lastActivityAt: now, ...reopened, ...extra }).where(eq(legalRequests.id, requestId)).returning().get()
     tx.insert(requestStatusHistory).values({ requestId, fromStatus: request.status, toStatus: to, actorId: actor.id, note, createdAt: now }).run()
-    enqueueOutbox(tx, to === 'withdrawn' ? 'request.withdrawn' : 'request.status', requestId, { requestId, from: request.status, to }, now)
+    const kind = to === 'withdrawn' ? 'request.withdrawn' : 'request.status'
+    enqueueOutbox(tx, kind, requestId, { requestId, clientChatId: request.chatId, from: request.status, to }, now)
     return { ok: true as const, request: updated }
   })
 }
 
+/** "Take": the request is this lawyer's now; a new one starts being worked on. */
+export function assignRequest(db: Db, requestId: number, lawyerId: number, now: Date): StatusChangeResult {
+  const request = findRequest(db, requestId)
+  if (!request) return { ok: false, reason: 'not-found' }
+  if (request.status === 'new') return changeRequestStatus(db, requestId, 'in_progress', { kind: 'lawyer', id: lawyerId }, null, now, { assignedLawyerId: lawyerId })
+  if (request.status === 'withdrawn') return { ok: false, reason: 'not-allowed' }
+  return db.transaction((tx) => {
+    const updated = tx.update(legalRequests).set({ assignedLawyerId: lawyerId, lastActivityAt: now }).where(eq(legalRequests.id, requestId)).returning().get()
+    enqueueOutbox(tx, 'card.refresh', requestId, { requestId }, now)
+    return { ok: true as const, request: updated }
+  })
+}
+
+export function setRequestUrgent(db: Db, requestId: number, urgent: boolean, now: Date): LegalRequest | undefined {
+  return db.transaction((tx) => {
+    const updated = tx.update(legalRequests).set({ urgent }).where(eq(legalRequests.id, requestId)).returning().get()
+    if (updated) enqueueOutbox(tx, 'card.refresh', requestId, { requestId }, now)
+    return updated
+  })
+}
+
+export interface GroupRelay {
+  groupChatId: number
+  groupMessageId: number
+  media: boolean
+  groupReplyTo?: number
+}
+
+/** A lawyer writes to the person: stored, then sent through the outbox (copied for files). */
+export function addLawyerMessage(db: Db, request: LegalRequest, lawyerId: number, text: string, relay: GroupRelay, now: Date): RequestMessage {
+  return db.transaction((tx) => {
+    const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'to_client', authorId: lawyerId, text, createdAt: now }).returning().get()
+    tx.update(legalRequests)
+      .set({ lastActivityAt: now, ...(request.firstAnsweredAt ? {} : { firstAnsweredAt: now }) })
+      .where(eq(legalRequests.id, request.id))
+      .run()
+    enqueueOutbox(tx, 'lawyer.message', request.id, { requestId: request.id, clientChatId: request.chatId, lawyerId, text, ...relay }, now)
+    return message
+  })
+}
+
+/** An internal note: stored for the lawyers, never sent to the person. */
+export function addLawyerNote(db: Db, request: LegalRequest, lawyerId: number, text: string, now: Date): RequestMessage {
+  return db.insert(requestMessages).values({ requestId: request.id, direction: 'note', authorId: lawyerId, text, createdAt: now }).returning().get()
+}
+
 /** The person writes to the lawyer: stored, sent on through the outbox, and the ball is the lawyer's again. */
-export function addClientMessage(db: Db, request: LegalRequest, text: string, now: Date): RequestMessage {
+export interface ClientRelay {
+  clientMessageId: number
+  media: boolean
+  clientReplyTo?: number
+}
+
+export function addClientMessage(db: Db, request: LegalRequest, text: string, now: Date, relay?: ClientRelay): RequestMessage {
   return db.transaction((tx) => {
     const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'from_client', authorId: request.userId, text, createdAt: now }).returning().get()
     tx.update(legalRequests).set({ lastActivityAt: now }).where(eq(legalRequests.id, request.id)).run()
@@ -155,7 +233,7 @@ export function addClientMessage(db: Db, request: LegalRequest, text: string, no
       tx.update(legalRequests).set({ status: 'in_progress' }).where(eq(legalRequests.id, request.id)).run()
       tx.insert(requestStatusHistory).values({ requestId: request.id, fromStatus: 'waiting_for_client', toStatus: 'in_progress', actorId: request.userId, createdAt: now }).run()
     }
-    enqueueOutbox(tx, 'request.message', request.id, { requestId: request.id, messageId: message.id }, now)
+    enqueueOutbox(tx, 'request.message', request.id, { requestId: request.id, messageId: message.id, ...relay }, now)
     return message
   })
 }

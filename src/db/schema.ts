@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -66,6 +66,15 @@ export const legalRequests = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull(),
     firstAnsweredAt: integer('first_answered_at', { mode: 'timestamp_ms' }),
+    /** The request's forum topic in the lawyers' group (when the group is a forum) and its card. */
+    groupThreadId: integer('group_thread_id'),
+    cardMessageId: integer('card_message_id'),
+    /** How a closed case ended: resolved, referred (to `referredTo`) or declined (for `declineReason`). */
+    disposition: text('disposition', { enum: ['resolved', 'referred', 'declined'] }),
+    referredTo: text('referred_to'),
+    declineReason: text('decline_reason'),
+    /** When the "untouched" reminder was posted, so it is posted once. */
+    remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('legal_requests_user_idx').on(t.userId), index('legal_requests_status_idx').on(t.status)],
 )
@@ -173,3 +182,72 @@ export const centreReports = sqliteTable('centre_reports', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
 })
+
+/** The NGO's volunteer lawyers. Admins (ADMIN_IDS) add and remove them. */
+export const lawyers = sqliteTable('lawyers', {
+  userId: integer('user_id').primaryKey(),
+  /** Shown to migrants only when set; otherwise they see "the NGO's lawyer". */
+  displayName: text('display_name'),
+  addedBy: integer('added_by').notNull(),
+  addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Which lawyers' group message is which migrant's chat message, both ways, for replies and edits. */
+export const relayedMessages = sqliteTable(
+  'relayed_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => legalRequests.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['to_client', 'from_client'] }).notNull(),
+    groupChatId: integer('group_chat_id').notNull(),
+    groupMessageId: integer('group_message_id').notNull(),
+    clientChatId: integer('client_chat_id').notNull(),
+    clientMessageId: integer('client_message_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('relayed_messages_group_idx').on(t.groupChatId, t.groupMessageId),
+    uniqueIndex('relayed_messages_client_idx').on(t.clientChatId, t.clientMessageId),
+  ],
+)
+
+/** A question the bot asked a lawyer (a one-line note, a reason), answered by replying to it. */
+export const deskPrompts = sqliteTable(
+  'desk_prompts',
+  {
+    chatId: integer('chat_id').notNull(),
+    messageId: integer('message_id').notNull(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => legalRequests.id, { onDelete: 'cascade' }),
+    lawyerId: integer('lawyer_id').notNull(),
+    /** e.g. `status:resolved`, `status:referred:<org id>`, `status:declined` */
+    action: text('action').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.messageId] })],
+)
+
+/** Organisations a request can be referred to; the admins keep the list. */
+export const referralOrganisations = sqliteTable('referral_organisations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  addedBy: integer('added_by').notNull(),
+  addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** Who viewed or changed what, and when. Ids and actions only: no texts, names or phones. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id').notNull(),
+    action: text('action').notNull(),
+    requestId: integer('request_id'),
+    detail: text('detail'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('audit_log_request_idx').on(t.requestId)],
+)

@@ -10,6 +10,8 @@ export interface LocalChatOptions {
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
   interactive?: boolean
+  /** Runs after each line, e.g. to deliver the outbox before the next line is read. */
+  afterEachLine?: () => Promise<unknown>
 }
 
 export const LOCAL_HELP = `Local chat with Joldosh. Type a message, or:
@@ -37,6 +39,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
     if (!interactive && line) out.write(`\n👤 ${driver.userId}${driver.inGroup ? ' @lawyers' : ''}: ${line}\n`)
     try {
       await handleLine(driver, line, out)
+      await options.afterEachLine?.()
     } catch (error) {
       out.write(`⚠️  ${error instanceof Error ? error.message : String(error)}\n`)
     }

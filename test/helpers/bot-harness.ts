@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { createBot } from '../../src/bot/index.js'
+import { OutboxWorker } from '../../src/bot/outbox/worker.js'
+import { pendingOutboxCount } from '../../src/db/outbox.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { loadContent, type Content } from '../../src/content/index.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
@@ -82,6 +84,18 @@ export async function createTestBot(options: TestBotOptions = {}) {
     /** Moves the clock on, e.g. to let reminders fall due. */
     advance(ms: number) {
       now = new Date(now.getTime() + ms)
+    },
+    /**
+     * Delivers the outbox as the running bot would, moving the clock on a second at a time so
+     * throttling and retry delays pass; stops when nothing is pending or after `maxSeconds`.
+     */
+    async flush(maxSeconds = 300) {
+      const worker = new OutboxWorker({ db, api: bot.api, config, i18n, logger, clock })
+      for (let i = 0; i < maxSeconds && pendingOutboxCount(db) > 0; i++) {
+        await worker.deliverDue()
+        if (pendingOutboxCount(db) > 0) now = new Date(now.getTime() + 1000)
+      }
+      return pendingOutboxCount(db)
     },
     /** A new process on the same database and the same Telegram. */
     async restart() {

@@ -1,4 +1,5 @@
 import { InlineKeyboard, Keyboard } from 'grammy'
+import { intakeState } from '../../db/desk.js'
 import { submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
 import { escapeHtml } from '../../i18n.js'
 import {
@@ -37,6 +38,9 @@ type Answers = Partial<Omit<LegalRequestDraft, 'attachments' | 'contactPhone' | 
  */
 export async function legalRequestConversation(conversation: BotConversation, ctx: ConvContext, start: LegalRequestStart = {}) {
   const t = ctx.t
+  // When the lawyers are full the person is told before starting; urgent requests are still taken.
+  const intake = await conversation.external((outside) => intakeState(outside.db))
+  if (intake.paused) await ctx.reply(intake.message ? `${t('lawyer:intakePaused')}\n\n${escapeHtml(intake.message)}` : t('lawyer:intakePaused'), { parse_mode: 'HTML' })
   const consent = await choose(conversation, ctx, 'consent', t('lawyer:consent'), [
     { value: 'yes', label: t('lawyer:consentYes') },
     { value: 'no', label: t('lawyer:consentNo') },
@@ -78,7 +82,13 @@ export async function legalRequestConversation(conversation: BotConversation, ct
   }
 
   for (;;) {
-    for (const step of EDITABLE_STEPS) if (!isAnswered(answers, step)) await ask[step]()
+    for (const step of EDITABLE_STEPS) {
+      if (!isAnswered(answers, step)) await ask[step]()
+      if (step === 'urgency' && intake.paused && answers.urgency === 'normal') {
+        await ctx.reply(t('lawyer:intakePausedNotUrgent'))
+        return
+      }
+    }
     const action = await choose(conversation, ctx, 'summary', summaryText(ctx, answers), [
       { value: 'send', label: t('lawyer:send') },
       { value: 'edit', label: t('lawyer:edit') },

@@ -1,0 +1,38 @@
+import { findLawyer } from '../../db/lawyers.js'
+import type { BotContext } from '../context.js'
+
+export function isAdmin(ctx: Pick<BotContext, 'config' | 'from'>): boolean {
+  return ctx.from !== undefined && ctx.config.adminIds.includes(ctx.from.id)
+}
+
+/** Admins are lawyers too, so a new NGO can start with only ADMIN_IDS set. */
+export function isLawyer(ctx: Pick<BotContext, 'config' | 'from' | 'db'>): boolean {
+  return ctx.from !== undefined && (isAdmin(ctx) || findLawyer(ctx.db, ctx.from.id) !== undefined)
+}
+
+/** Lawyer actions happen only in the lawyers' group or in a private chat with the bot. */
+function inDeskChat(ctx: BotContext): boolean {
+  return ctx.chat?.type === 'private' || ctx.chat?.id === ctx.config.lawyersChatId
+}
+
+/**
+ * Checked on every lawyer action (not only when drawing the button): anyone else is told why and
+ * nothing changes. Returns whether the action may go on.
+ */
+export async function requireLawyer(ctx: BotContext): Promise<boolean> {
+  if (isLawyer(ctx) && inDeskChat(ctx)) return true
+  ctx.logger.warn({ handler: 'desk:refused', user_id: ctx.from?.id })
+  const text = ctx.t('desk:onlyLawyers')
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true })
+  else await ctx.reply(text)
+  return false
+}
+
+export async function requireAdmin(ctx: BotContext): Promise<boolean> {
+  if (isAdmin(ctx) && inDeskChat(ctx)) return true
+  ctx.logger.warn({ handler: 'desk:refused-admin', user_id: ctx.from?.id })
+  const text = ctx.t('desk:onlyAdmins')
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true })
+  else await ctx.reply(text)
+  return false
+}

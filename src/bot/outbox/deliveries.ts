@@ -1,0 +1,219 @@
+import { GrammyError, InlineKeyboard } from 'grammy'
+import { recordRelay, relayByClientMessage, relayByGroupMessage, setRequestCard } from '../../db/desk.js'
+import { findLawyer } from '../../db/lawyers.js'
+import { findRequest, listOpenRequestsForConflicts, requestAttachmentsOf, requestMessageById, type LegalRequest } from '../../db/legal-requests.js'
+import { saveOutboxProgress, type OutboxRow } from '../../db/outbox.js'
+import { findConflicts } from '../../desk/conflicts.js'
+import { escapeHtml, type TFunction } from '../../i18n.js'
+import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
+import type { OutboxDependencies } from './worker.js'
+import { deliverCentreReport } from './centre-report.js'
+
+export interface DeliveryContext extends OutboxDependencies {
+  recordSend(chatId: number): void
+  isForum(): Promise<boolean>
+}
+
+type Payload = Record<string, any>
+
+/** The chat an event mostly writes to, for throttling and ordering. */
+export function targetChat(deps: Pick<OutboxDependencies, 'config'>, row: OutboxRow): number | undefined {
+  const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status'].includes(row.kind)
+  if (!toClient) return deps.config.lawyersChatId
+  const payload = JSON.parse(row.payload) as Payload
+  return typeof payload.clientChatId === 'number' ? payload.clientChatId : undefined
+}
+
+const groupT = (c: DeliveryContext): TFunction => c.i18n.getFixedT(c.config.lawyersLanguage)
+const clientT = (c: DeliveryContext, request: LegalRequest): TFunction => c.i18n.getFixedT(request.language)
+
+export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Promise<void> {
+  const payload = JSON.parse(row.payload) as Payload
+  if (row.kind === 'centre.report') return deliverCentreReport(c, payload)
+  const request = row.requestId ? findRequest(c.db, row.requestId) : undefined
+  if (!request) return // deleted by its owner: nothing to deliver
+  switch (row.kind) {
+    case 'request.created':
+      return ensureCard(c, request, row, payload)
+    case 'card.refresh':
+      return refreshCard(c, request)
+    case 'request.status':
+    case 'request.withdrawn':
+      await refreshCard(c, request)
+      return notifyStatus(c, request, payload)
+    case 'request.message':
+      return relayToGroup(c, request, payload)
+    case 'lawyer.message':
+      return relayToClient(c, request, payload)
+    case 'lawyer.phrase':
+      return sendPhrase(c, request, payload)
+    case 'relay.edit':
+      return mirrorEdit(c, request, payload)
+    case 'reminder':
+      await postInThread(c, request, `⏰ ${groupT(c)(`desk:reminder.${payload.urgent ? 'urgent' : 'normal'}`, { reference: request.reference, hours: payload.hours })}`)
+      return
+    default:
+      throw new Error(`unknown outbox kind ${row.kind}`)
+  }
+}
+
+function cardContent(c: DeliveryContext, request: LegalRequest) {
+  const t = groupT(c)
+  const lawyer = request.assignedLawyerId ? findLawyer(c.db, request.assignedLawyerId) : undefined
+  const conflicts = findConflicts(request, listOpenRequestsForConflicts(c.db))
+  const extras = { attachments: requestAttachmentsOf(c.db, request.id).length, conflicts, ...(request.assignedLawyerId ? { lawyerName: lawyer?.displayName ?? `#${request.assignedLawyerId}` } : {}) }
+  return { text: cardText(request, extras, t), reply_markup: cardKeyboard(request, t) }
+}
+
+/** A topic per request where the group is a forum, else a card message; then the files. */
+async function ensureCard(c: DeliveryContext, request: LegalRequest, row: OutboxRow, payload: Payload): Promise<void> {
+  const chatId = c.config.lawyersChatId
+  if (chatId === undefined) return
+  let current = request
+  if (!current.cardMessageId) current = await postCard(c, current)
+  const files = requestAttachmentsOf(c.db, request.id)
+  for (let i = payload.filesSent ?? 0; i < files.length; i++) {
+    const file = files[i]!
+    const thread = current.groupThreadId ? { message_thread_id: current.groupThreadId } : { reply_parameters: { message_id: current.cardMessageId!, allow_sending_without_reply: true } }
+    c.recordSend(chatId)
+    if (file.kind === 'photo') await c.api.sendPhoto(chatId, file.fileId, { ...thread, caption: request.reference })
+    else await c.api.sendDocument(chatId, file.fileId, { ...thread, caption: request.reference })
+    saveOutboxProgress(c.db, row.id, { ...payload, filesSent: i + 1 })
+  }
+}
+
+async function postCard(c: DeliveryContext, request: LegalRequest): Promise<LegalRequest> {
+  const chatId = c.config.lawyersChatId!
+  let threadId: number | null = null
+  if (await c.isForum()) {
+    const topic = await c.api.createForumTopic(chatId, topicTitle(request, groupT(c)))
+    threadId = topic.message_thread_id
+  }
+  const { text, reply_markup } = cardContent(c, request)
+  c.recordSend(chatId)
+  const card = await c.api.sendMessage(chatId, text, { parse_mode: 'HTML', reply_markup, ...(threadId ? { message_thread_id: threadId } : {}) })
+  setRequestCard(c.db, request.id, { threadId, messageId: card.message_id })
+  return { ...request, groupThreadId: threadId, cardMessageId: card.message_id }
+}
+
+const threadGone = (e: unknown) => e instanceof GrammyError && /thread not found|message to edit not found|TOPIC_DELETED|TOPIC_CLOSED/i.test(e.description)
+
+/** Edits the card in place; if its topic or message was deleted by hand, makes a new one. */
+async function refreshCard(c: DeliveryContext, request: LegalRequest): Promise<void> {
+  const chatId = c.config.lawyersChatId
+  if (chatId === undefined) return
+  if (!request.cardMessageId) {
+    await postCard(c, request)
+    return
+  }
+  const { text, reply_markup } = cardContent(c, request)
+  try {
+    c.recordSend(chatId)
+    await c.api.editMessageText(chatId, request.cardMessageId, text, { parse_mode: 'HTML', reply_markup })
+  } catch (error) {
+    if (error instanceof GrammyError && /not modified/i.test(error.description)) return
+    if (!threadGone(error)) throw error
+    await postCard(c, { ...request, groupThreadId: null, cardMessageId: null })
+  }
+}
+
+/** Posts in the request's topic (or under its card); recreates the topic if it was deleted. */
+async function postInThread(c: DeliveryContext, request: LegalRequest, html: string, extra: Payload = {}): Promise<number | undefined> {
+  const chatId = c.config.lawyersChatId
+  if (chatId === undefined) return undefined
+  const send = (r: LegalRequest) => {
+    c.recordSend(chatId)
+    const where = r.groupThreadId ? { message_thread_id: r.groupThreadId } : { reply_parameters: { message_id: r.cardMessageId!, allow_sending_without_reply: true } }
+    return c.api.sendMessage(chatId, html, { parse_mode: 'HTML', ...where, ...extra })
+  }
+  const current = request.cardMessageId ? request : await postCard(c, request)
+  try {
+    return (await send(current)).message_id
+  } catch (error) {
+    if (!threadGone(error)) throw error
+    return (await send(await postCard(c, { ...current, groupThreadId: null, cardMessageId: null }))).message_id
+  }
+}
+
+async function notifyStatus(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+  const t = clientT(c, request)
+  if (payload.to === 'withdrawn') {
+    await postInThread(c, request, groupT(c)('desk:withdrawnNotice', { reference: request.reference }))
+    return
+  }
+  const key = payload.to === 'closed' && request.disposition === 'declined' ? 'declined' : payload.to
+  const text = t(`desk:client.${key}`, { reference: request.reference, organisation: request.referredTo ?? '', reason: request.declineReason ?? '' })
+  c.recordSend(request.chatId)
+  await c.api.sendMessage(request.chatId, text, { parse_mode: 'HTML' })
+}
+
+/** The person's follow-up, in the request's topic: files are copied, text is posted with a header. */
+async function relayToGroup(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+  const message = requestMessageById(c.db, payload.messageId)
+  if (!message) return
+  const header = `📨 <b>${request.reference}</b> · ${groupT(c)('desk:fromClient')}`
+  const replyTo = payload.clientReplyTo ? relayByClientMessage(c.db, request.chatId, payload.clientReplyTo) : undefined
+  const extra = replyTo ? { reply_parameters: { message_id: replyTo.groupMessageId, allow_sending_without_reply: true } } : {}
+  let groupMessageId: number | undefined
+  if (payload.media && payload.clientMessageId) {
+    const current = request.cardMessageId ? request : await postCard(c, request)
+    c.recordSend(c.config.lawyersChatId!)
+    const copy = await c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, {
+      caption: `${header}\n${escapeHtml(message.text)}`,
+      parse_mode: 'HTML',
+      ...(current.groupThreadId ? { message_thread_id: current.groupThreadId } : { reply_parameters: { message_id: current.cardMessageId!, allow_sending_without_reply: true } }),
+    })
+    groupMessageId = copy.message_id
+  } else {
+    groupMessageId = await postInThread(c, request, `${header}\n${escapeHtml(message.text)}`, extra)
+  }
+  if (groupMessageId && payload.clientMessageId) {
+    recordRelay(c.db, { requestId: request.id, direction: 'from_client', groupChatId: c.config.lawyersChatId!, groupMessageId, clientChatId: request.chatId, clientMessageId: payload.clientMessageId, createdAt: c.clock() })
+  }
+}
+
+/** The lawyer's message to the person, marked as from the NGO's lawyer, with a way to answer. */
+async function relayToClient(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+  const t = clientT(c, request)
+  const lawyer = findLawyer(c.db, payload.lawyerId)
+  const header = lawyer?.displayName ? t('desk:client.lawyerNamed', { name: lawyer.displayName, reference: request.reference }) : t('desk:client.lawyer', { reference: request.reference })
+  const keyboard = new InlineKeyboard().text(t('requests:write'), `my:write:${request.id}`)
+  const replyTo = payload.groupReplyTo ? findRelayForGroup(c, payload.groupReplyTo) : undefined
+  const reply = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}
+  c.recordSend(request.chatId)
+  const sent = payload.media
+    ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: `${header}\n${escapeHtml(payload.text ?? '')}`, parse_mode: 'HTML', reply_markup: keyboard, ...reply })
+    : await c.api.sendMessage(request.chatId, `${header}\n${escapeHtml(payload.text ?? '')}`, { parse_mode: 'HTML', reply_markup: keyboard, ...reply })
+  recordRelay(c.db, { requestId: request.id, direction: 'to_client', groupChatId: payload.groupChatId, groupMessageId: payload.groupMessageId, clientChatId: request.chatId, clientMessageId: sent.message_id, createdAt: c.clock() })
+}
+
+function findRelayForGroup(c: DeliveryContext, groupMessageId: number): number | undefined {
+  return relayByGroupMessage(c.db, c.config.lawyersChatId!, groupMessageId)?.clientMessageId
+}
+
+async function sendPhrase(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+  const t = clientT(c, request)
+  const text = t(`desk:phrases.${payload.phrase}`, { date: payload.date ?? '' })
+  c.recordSend(request.chatId)
+  await c.api.sendMessage(request.chatId, `${t('desk:client.lawyer', { reference: request.reference })}\n${text}`, {
+    parse_mode: 'HTML',
+    reply_markup: new InlineKeyboard().text(t('requests:write'), `my:write:${request.id}`),
+  })
+  await postInThread(c, request, `✅ ${groupT(c)('desk:phraseSent', { phrase: groupT(c)(`desk:phrases.${payload.phrase}`, { date: payload.date ?? '' }) })}`)
+}
+
+/** Telegram reports edits: the mirrored copy on the other side is edited the same way. */
+async function mirrorEdit(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+  const toClient = payload.side === 'client'
+  const chatId = toClient ? request.chatId : c.config.lawyersChatId!
+  const t = toClient ? clientT(c, request) : groupT(c)
+  const header = toClient ? t('desk:client.lawyer', { reference: request.reference }) : `📨 <b>${request.reference}</b> · ${t('desk:fromClient')}`
+  const text = `${header}\n${escapeHtml(payload.text ?? '')}`
+  c.recordSend(chatId)
+  try {
+    if (payload.media) await c.api.editMessageCaption(chatId, payload.messageId, { caption: text, parse_mode: 'HTML' })
+    else await c.api.editMessageText(chatId, payload.messageId, text, { parse_mode: 'HTML' })
+  } catch (error) {
+    if (!(error instanceof GrammyError && /not modified|message to edit not found/i.test(error.description))) throw error
+  }
+}
