@@ -83,8 +83,21 @@ export class ChatDriver {
     await this.sendMessage({ voice: { file_id: 'voice-1', file_unique_id: 'v1', duration: 3 } }, '')
   }
 
-  async sendPhoto(fileId: string, caption?: string): Promise<void> {
-    await this.sendMessage({ photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 }], ...(caption ? { caption } : {}) }, caption ?? '')
+  async sendPhoto(fileId: string, caption?: string, extra: Record<string, unknown> = {}): Promise<void> {
+    await this.sendMessage({ photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 }], ...(caption ? { caption } : {}), ...extra }, caption ?? '')
+  }
+
+  /** What `reply_to_message` looks like for a message in this chat, for replying with anything. */
+  replyTo(messageId: number) {
+    const stored = this.telegram.message(this.chatId, messageId)
+    return { reply_to_message: stored ? this.asMessage(stored) : { ...this.baseMessage(messageId), text: '' } }
+  }
+
+  /** The id of the latest message this user sent in the current chat. */
+  lastOwnMessageId(): number | undefined {
+    let latest: number | undefined
+    for (const m of this.telegram.messages.values()) if (m.chatId === this.chatId && !m.fromBot && (!latest || m.messageId > latest)) latest = m.messageId
+    return latest
   }
 
   async sendDocument(fileId: string, fileName: string): Promise<void> {
