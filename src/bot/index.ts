@@ -1,4 +1,5 @@
 import { conversations } from '@grammyjs/conversations'
+import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
@@ -23,7 +24,7 @@ import { unhandledFeature } from './features/unhandled.js'
  * Install order:
  *  1. sequentialize per chat and user (before session and conversations)
  *  2. dependencies, per-update logger, user record and language (ctx.t)
- *  3. ignore groups other than the lawyers' group
+ *  3. a per-user flood limit; ignore groups other than the lawyers' group
  *  4. session, then conversations (state in SQLite, so they survive restarts), then /cancel,
  *     which must come before the conversations themselves
  *  5. features, one Composer each, those with conversations first
@@ -64,6 +65,15 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   })
 
   // 3.
+  // A flood from one person (a stuck client, a script) must not starve everyone else.
+  app.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: 60,
+      keyGenerator: (ctx) => (ctx.chat?.type === 'private' || ctx.inlineQuery ? ctx.from?.id.toString() : undefined),
+      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined),
+    }),
+  )
   app.use(async (ctx, next) => {
     const type = ctx.chat?.type
     if ((type === 'group' || type === 'supergroup') && ctx.chat?.id !== config.lawyersChatId) return

@@ -77,7 +77,7 @@ describe('know your rights: search in people’s own words', () => {
     const buttons = h.driver.buttons()
     expect(buttons[0]?.callbackData).toBe(`r:a:${id}`)
     expect(buttons[0]?.label).toBe(`📖 ${h.content().articles.get(id, lang as 'ru')!.title}`)
-    expect(buttons.at(-1)?.callbackData).toBe('menu:lawyer')
+    expect(buttons.at(-1)?.callbackData).toBe(`r:l:${id}`)
   })
 
   it('never fails on hostile input and offers a lawyer when nothing matches', async () => {

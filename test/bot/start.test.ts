@@ -120,3 +120,17 @@ describe('bad input and failures', () => {
     for (const b of menu) expect(Buffer.byteLength(b.callbackData ?? '')).toBeLessThanOrEqual(64)
   })
 })
+
+describe('flood protection', () => {
+  it('answers a flood from one person once with "too fast" and ignores the rest of the minute', async () => {
+    const h = await createTestBot()
+    await startAs(h, 2100, 'ru')
+    for (let i = 0; i < 70; i++) await h.driver.send('/help')
+    const texts = h.textsSince(0)
+    expect(texts.filter((t) => t === h.t('ru', 'errors.tooFast'))).toHaveLength(1)
+    expect(texts.filter((t) => t.startsWith('Жолдош — бесплатный'))).toHaveLength(58)
+    h.driver.as(2101)
+    await h.driver.send('/help')
+    expect(h.lastText(2101)).not.toBe(h.t('ru', 'errors.tooFast'))
+  })
+})

@@ -148,7 +148,7 @@ privateChat.on('message:text', async (ctx, next) => {
   const article = ctx.content.articles.get(best.id, ctx.locale)!
   kb.text(`📖 ${article.title}`, `r:a:${best.id}`).row()
   for (const r of others) kb.text(r.title, `r:a:${r.id}`).row()
-  kb.text(ctx.t('rights:notWhatYouNeed'), 'menu:lawyer')
+  kb.text(ctx.t('rights:notWhatYouNeed'), `r:l:${best.id}`)
   const snippet = escapeHtml(clip(stripHtml(article.body).replace(/\s+/g, ' ').trim(), 280))
   await ctx.reply(`${ctx.t('rights:bestMatch')}\n\n<b>${escapeHtml(article.title)}</b>\n${snippet}`, { parse_mode: 'HTML', reply_markup: kb })
 })
