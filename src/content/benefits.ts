@@ -9,9 +9,6 @@
 /** Date of the last verification pass of the reference. */
 export const BENEFITS_CHECKED = '2026-11-23'
 
-/** The reference's stored copies end here: nothing that took effect later could be checked. */
-export const RESEARCH_WINDOW_END = '2026-03'
-
 export const BENEFIT_IDS = [
   'family-support',
   'birth-grant',
@@ -60,7 +57,6 @@ export const NOTE_KEYS = [
   'medium-check-office',
   'family-support-1500-draft',
   'remittances-unknown',
-  'land-livestock-norms',
   'property-check',
   'regional-coefficient',
   'social-contract-stops-family-support',
@@ -68,7 +64,6 @@ export const NOTE_KEYS = [
   'young-children-rules-not-published',
   'young-children-combination-unknown',
   'young-children-caregiver-unknown',
-  'high-mountain-born-before-2026',
   'high-mountain-stops-abroad',
   'bala-bereke',
   'birth-grant-mountain-conflict',
@@ -96,7 +91,6 @@ export const DOCUMENT_KEYS = [
   'tax-income',
   'guardianship-decision',
   'power-of-attorney',
-  'adoption-decision',
   'parents-passports',
   'multiple-birth',
   'zone-registration',
@@ -282,7 +276,7 @@ export const BENEFITS = {
     ],
     documents: ['passport', 'children-birth', 'aiyl-okmotu-income', 'tax-income'],
     whereToApply: ['district-office-actual'],
-    notes: ['family-support-1500-draft', 'property-check', 'land-livestock-norms'],
+    notes: ['family-support-1500-draft', 'property-check'],
   },
   'birth-grant': {
     id: 'birth-grant',
