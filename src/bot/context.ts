@@ -1,4 +1,5 @@
 import type { ConversationFlavor } from '@grammyjs/conversations'
+import type { FamilyAnswers } from '../benefits/assess-family.js'
 import type { Context, SessionFlavor } from 'grammy'
 import type { i18n } from 'i18next'
 import type { Config, Language } from '../config.js'
@@ -21,6 +22,8 @@ export interface BotDependencies {
 export interface SessionData {
   /** The article last opened, so "Ask a lawyer about this" can pre-fill the topic. */
   lastArticleId?: string
+  /** The last family benefits answers, for the "summary for relatives" button. */
+  familyAnswers?: FamilyAnswers
 }
 
 export interface AppFlavor {
@@ -37,4 +40,4 @@ export interface AppFlavor {
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & AppFlavor>
 
 /** Inside conversations there is no session and no outside plugin: only the translator. */
-export type ConvContext = Context & { locale: Language; t: TFunction }
+export type ConvContext = Context & { locale: Language; t: TFunction; i18n: i18n }

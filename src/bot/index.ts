@@ -8,9 +8,12 @@ import { languageFromTelegram } from '../i18n.js'
 import { describeError } from '../logger.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
+import { centresFeature } from './features/centres.js'
 import { deskAdminFeature } from './features/desk-admin.js'
 import { deskCardsFeature } from './features/desk-cards.js'
+import { deskFiguresFeature } from './features/desk-figures.js'
 import { deskRelayFeature } from './features/desk-relay.js'
+import { familyBenefitsFeature } from './features/family-benefits.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
 import { myRequestsFeature } from './features/my-requests.js'
@@ -91,6 +94,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
           const language = ctx.from ? findUser(db, ctx.from.id)?.language : undefined
           ctx.locale = (language as ConvContext['locale'] | undefined) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
           ctx.t = i18n.getFixedT(ctx.locale)
+          ctx.i18n = i18n
           await next()
         },
       ],
@@ -103,11 +107,14 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   // updates (even /help) before any other handler takes them.
   app.use(legalRequestFeature)
   app.use(myRequestsFeature)
+  app.use(familyBenefitsFeature)
   // The lawyers' desk: answers to the bot's questions and relayed replies come before search.
   app.use(deskCardsFeature)
   app.use(deskRelayFeature)
   app.use(deskAdminFeature)
+  app.use(deskFiguresFeature)
   app.use(rightsFeature)
+  app.use(centresFeature)
   app.use(startFeature)
   app.use(languageFeature)
   app.use(helpFeature)

@@ -120,7 +120,7 @@ const allResults = SCENARIOS.map(([over, today]) => assessFamily({ ...BASE, ...o
 describe('renderAssessment: the newborn + low-income family', () => {
   it.each([
     ['ky', '«Балага сүйүнчү»', 'арыз берген адамдын паспорту', 'ЦОН', 'райондук же шаардык эмгек, социалдык камсыздоо жана миграция башкармалыгы', '2026-жылдын январына карата'],
-    ['ru', '«Балага суйунчу»', 'паспорт того, кто подаёт заявление', 'ЦОН', 'районное или городское управление труда, социального обеспечения и миграции', 'на январь 2026 г.'],
+    ['ru', '«Балага сүйүнчү»', 'паспорт того, кто подаёт заявление', 'ЦОН', 'районное или городское управление труда, социального обеспечения и миграции', 'на январь 2026 г.'],
   ] as const)('%s: both benefits with amounts, years, papers and office', (lang, birthName, passport, con, office, asOf) => {
     const t = translators[lang]
     const text = renderAssessment(assessFamily(NEWBORN, TODAY), t, { html: true })

@@ -83,3 +83,48 @@ export async function reprompt(ctx: ConvContext, expected: 'buttons' | 'text' | 
   }
   return expected === 'buttons'
 }
+
+/** The inline "I don't know" button under a question that is answered by typing. */
+export function dontKnowKeyboard(step: string, label: string): InlineKeyboard {
+  return new InlineKeyboard().text(label, `c:${step}:unknown`)
+}
+
+/** Waits for typed text, or the question's "I don't know" button; re-prompts on anything else. */
+export async function waitForTextOrUnknown(conversation: BotConversation, step: string, dontKnow: string): Promise<string | 'unknown'> {
+  for (;;) {
+    const next = await conversation.wait()
+    if (next.callbackQuery?.data === `c:${step}:unknown`) {
+      await next.answerCallbackQuery()
+      await next.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined)
+      await next.reply(`➡️ ${dontKnow}`)
+      return 'unknown'
+    }
+    const text = next.message?.text?.trim()
+    if (text && !text.startsWith('/')) return text
+    await reprompt(next, 'text')
+  }
+}
+
+/** Waits for a whole number in [min, max] ("5 000 сом" is 5000), or "I don't know". */
+export async function askNumber(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  step: string,
+  question: string,
+  range: { min: number; max: number; dontKnow: string; notANumber: string },
+): Promise<number | 'unknown'> {
+  await ctx.reply(question, { parse_mode: 'HTML', reply_markup: dontKnowKeyboard(step, range.dontKnow) })
+  for (;;) {
+    const answer = await waitForTextOrUnknown(conversation, step, range.dontKnow)
+    if (answer === 'unknown') return answer
+    const value = parseWholeNumber(answer)
+    if (value !== undefined && value >= range.min && value <= range.max) return value
+    await ctx.reply(range.notANumber, { reply_markup: dontKnowKeyboard(step, range.dontKnow) })
+  }
+}
+
+/** "5 000 сом", "5,000" and "5000" are 5000; text without digits is not a number. */
+export function parseWholeNumber(text: string | undefined): number | undefined {
+  const match = text?.replace(/(\d)[\s,.\u00a0](?=\d{3}\b)/g, '$1').match(/\d{1,9}/)
+  return match ? Number(match[0]) : undefined
+}

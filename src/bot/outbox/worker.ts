@@ -4,6 +4,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { dueOutbox, markDelivered, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
+import { scheduleReminders } from '../../desk/reminders.js'
 import { describeError, type Logger } from '../../logger.js'
 import { deliverOutboxEvent, targetChat, type DeliveryContext } from './deliveries.js'
 
@@ -55,6 +56,8 @@ export class OutboxWorker {
     const { db, clock, logger } = this.deps
     let delivered = 0
     const blockedChats = new Set<number>()
+    // Reminders are read from the database on every run, so they survive restarts.
+    scheduleReminders(db, clock())
     for (const row of dueOutbox(db, clock())) {
       const chatId = targetChat(this.deps, row)
       // Later events for a chat wait behind an earlier one that could not go yet: order is kept.

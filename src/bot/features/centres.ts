@@ -1,0 +1,158 @@
+import { Composer, GrammyError, Keyboard } from 'grammy'
+import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
+import { describeError } from '../../logger.js'
+import type { BotContext } from '../context.js'
+import { cardView, decodeRef, listView, menuView, PROBLEM_CODES, REF_PATTERN, reportChoiceView, reportThanksView, topicFor, type View } from '../views/centres.js'
+import { startLegalRequest } from './legal-request.js'
+
+/**
+ * Find a support centre: city buttons or a shared location → one list message → cards edited in place,
+ * with Call / Route / Ask a lawyer instead / Report wrong information. The directory is read from the
+ * database on each update, so a CSV import or /centres_reload shows at once. Views: ../views/centres.ts.
+ */
+const composer = new Composer<BotContext>()
+const privateChat = composer.chatType('private')
+
+const ID = '([a-z0-9-]{1,40})'
+const REF = `(${REF_PATTERN})`
+const PROBLEM_BY_CODE = Object.fromEntries(Object.entries(PROBLEM_CODES).map(([problem, code]) => [code, problem])) as Record<string, CentreProblem>
+
+const isNotModified = (e: unknown) => e instanceof GrammyError && /message is not modified/i.test(e.description)
+/** Telegram promises only http(s) and tg:// in buttons; a refused tel: link must not cost the whole card. */
+const isRefusedLink = (e: unknown) => e instanceof GrammyError && e.error_code === 400 && /url|entit/i.test(e.description)
+
+/** Shows in place when reached by a button, as a new message otherwise; then the venue pins, if any. */
+async function show(ctx: BotContext, view: View, fallback?: () => View): Promise<void> {
+  const send = async (v: View) => {
+    const options = { parse_mode: 'HTML' as const, reply_markup: v.keyboard, link_preview_options: { is_disabled: true } }
+    if (ctx.callbackQuery?.message) await ctx.editMessageText(v.text, options)
+    else await ctx.reply(v.text, options)
+  }
+  try {
+    await send(view)
+  } catch (error) {
+    if (isNotModified(error)) return
+    if (!fallback || !isRefusedLink(error)) throw error
+    ctx.logger.warn({ err: describeError(error), handler: 'centres:card' }, 'card refused, sending it without tel: links')
+    await send(fallback())
+  }
+}
+
+async function sendVenues(ctx: BotContext, view: View): Promise<void> {
+  for (const venue of view.venues) await ctx.replyWithVenue(venue.lat, venue.lon, venue.title, venue.address)
+}
+
+async function stale(ctx: BotContext): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+}
+
+/** The entry and the list it was opened from, or nothing when the button is forged or out of date. */
+function lookup(ctx: BotContext, id: string, refText: string) {
+  const ref = decodeRef(refText)
+  const centre = ref && findSupportCentre(ctx.db, id)
+  return ref && centre ? { ref, centre, dir: loadDirectory(ctx.db) } : undefined
+}
+
+async function showMenu(ctx: BotContext): Promise<void> {
+  ctx.logger.info({ handler: 'centres:menu' })
+  await show(ctx, menuView(ctx, loadDirectory(ctx.db)))
+}
+
+privateChat.command('centres', showMenu)
+privateChat.callbackQuery(['menu:centres', 'ce:home'], async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await showMenu(ctx)
+})
+
+// A reply keyboard is the only way to ask for a location; it hides itself once used.
+privateChat.callbackQuery('ce:loc', async (ctx) => {
+  await ctx.answerCallbackQuery()
+  const keyboard = new Keyboard().requestLocation(ctx.t('centres:location.button')).resized().oneTime()
+  await ctx.reply(ctx.t('centres:location.prompt'), { reply_markup: keyboard })
+})
+
+// ce:l = the list; ce:g = the list chosen from the menu, followed by its venue pins.
+privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
+  const ref = decodeRef(ctx.match[2]!)
+  const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
+  if (!ref || !view) return stale(ctx)
+  await ctx.answerCallbackQuery()
+  ctx.logger.info({ handler: 'centres:list', list: ref.kind === 'city' ? ref.cityId : ref.kind, filter: ref.filter })
+  await show(ctx, view)
+  if (ctx.match[1] === 'g') await sendVenues(ctx, view)
+})
+
+/**
+ * A shared location outside a conversation (those take their own updates first): the list of the nearest
+ * city with entries, or the home lines and consulates outside Russia. The location is not stored or
+ * logged; it travels rounded to ~100 m in the list's buttons, so Back can rebuild the list.
+ */
+privateChat.on('message:location', async (ctx, next) => {
+  if (Object.keys(ctx.conversation.active()).length > 0) return next()
+  const { latitude, longitude } = ctx.message.location
+  const ref = decodeRef(`n${Number(latitude.toFixed(3))},${Number(longitude.toFixed(3))}.a`)
+  const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
+  if (!view) return next()
+  ctx.logger.info({ handler: 'centres:location', venues: view.venues.length })
+  await show(ctx, view)
+  await sendVenues(ctx, view)
+})
+
+privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
+  const found = lookup(ctx, ctx.match[1]!, ctx.match[2]!)
+  if (!found) return stale(ctx)
+  const { centre, ref, dir } = found
+  await ctx.answerCallbackQuery()
+  ctx.logger.info({ handler: 'centres:card', centre: centre.id })
+  await show(ctx, cardView(ctx, dir, centre, ref), () => cardView(ctx, dir, centre, ref, { telLinks: false }))
+})
+
+privateChat.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
+  const found = lookup(ctx, ctx.match[1]!, ctx.match[2]!)
+  if (!found) return stale(ctx)
+  await ctx.answerCallbackQuery()
+  await show(ctx, reportChoiceView(ctx, found.dir, found.centre, found.ref))
+})
+
+/** Stored with the lawyers' outbox event in one transaction; no user id is kept with a report. */
+privateChat.callbackQuery(new RegExp(`^ce:r:${ID}:([a-z]):${REF}$`), async (ctx) => {
+  const problem = PROBLEM_BY_CODE[ctx.match[2]!]
+  const found = problem && CENTRE_PROBLEMS.includes(problem) ? lookup(ctx, ctx.match[1]!, ctx.match[3]!) : undefined
+  const report = found && recordCentreReport(ctx.db, { centreId: found.centre.id, problem: problem!, language: ctx.locale }, ctx.clock())
+  if (!found || !report) return stale(ctx)
+  ctx.logger.info({ handler: 'centres:report', centre: found.centre.id, report_id: report.id, problem })
+  await ctx.answerCallbackQuery()
+  await show(ctx, reportThanksView(ctx, found.dir, found.centre, found.ref))
+})
+
+privateChat.callbackQuery(new RegExp(`^ce:a:${ID}$`), async (ctx) => {
+  const centre = findSupportCentre(ctx.db, ctx.match[1]!)
+  if (!centre) return stale(ctx)
+  await ctx.answerCallbackQuery()
+  await startLegalRequest(ctx, { topic: topicFor(centre) })
+})
+
+/**
+ * Admins re-read src/content/centres.json without a restart (only if it changed; `force` also drops CSV
+ * edits and goes back to the file). Checked here, on the action itself, in any chat the bot serves.
+ */
+composer.command('centres_reload', async (ctx) => {
+  if (!ctx.from || !ctx.config.adminIds.includes(ctx.from.id)) {
+    ctx.logger.info({ handler: 'centres:reload', allowed: false })
+    return ctx.reply(ctx.t('centres:reload.refused'))
+  }
+  const force = ctx.match.trim() === 'force'
+  try {
+    const result = importCentresFromFile(ctx.db, ctx.clock(), undefined, { force })
+    ctx.logger.info({ handler: 'centres:reload', allowed: true, imported: result.imported })
+    if (!result.imported) return ctx.reply(ctx.t('centres:reload.unchanged'), { parse_mode: 'HTML' })
+    const { added, changed, removed } = result.diff
+    const total = loadDirectory(ctx.db).centres.length
+    await ctx.reply(ctx.t('centres:reload.done', { added: added.length, changed: changed.length, removed: removed.length, count: total }), { parse_mode: 'HTML' })
+  } catch (error) {
+    ctx.logger.warn({ err: describeError(error), handler: 'centres:reload' }, 'reload failed')
+    await ctx.reply(ctx.t('centres:reload.failed', { errors: (error instanceof Error ? error.message : String(error)).slice(0, 1500) }), { parse_mode: 'HTML' })
+  }
+})
+
+export { composer as centresFeature }

@@ -1,0 +1,40 @@
+import { createConversation } from '@grammyjs/conversations'
+import { Composer } from 'grammy'
+import { assessFamily } from '../../benefits/assess-family.js'
+import { renderForwardableSummary } from '../../benefits/render-assessment.js'
+import type { BotContext, ConvContext } from '../context.js'
+import { FAMILY_BENEFITS, familyBenefitsConversation } from '../conversations/family-benefits.js'
+import { startLegalRequest } from './legal-request.js'
+
+const composer = new Composer<BotContext>()
+const privateChat = composer.chatType('private')
+privateChat.use(createConversation<BotContext, ConvContext>(familyBenefitsConversation, { id: FAMILY_BENEFITS, maxMillisecondsToWait: 24 * 60 * 60 * 1000 }))
+
+async function start(ctx: BotContext) {
+  ctx.logger.info({ handler: 'benefits:start' })
+  await ctx.conversation.enter(FAMILY_BENEFITS)
+}
+
+privateChat.command('benefits', start)
+privateChat.callbackQuery('menu:benefits', async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await start(ctx)
+})
+
+/** One plain-text message a family can forward to a relative. */
+privateChat.callbackQuery('b:summary', async (ctx) => {
+  const answers = ctx.session.familyAnswers
+  if (!answers) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+  await ctx.answerCallbackQuery()
+  const t = ctx.i18n.getFixedT(ctx.locale, 'benefits')
+  // Plain text: values must not be HTML-escaped here.
+  const plain = (key: string, options?: Record<string, unknown>) => t(key, { ...options, interpolation: { escapeValue: false } })
+  await ctx.reply(renderForwardableSummary(assessFamily(answers, ctx.clock()), plain))
+})
+
+privateChat.callbackQuery('b:lawyer', async (ctx) => {
+  await ctx.answerCallbackQuery()
+  await startLegalRequest(ctx, { topic: 'family' })
+})
+
+export { composer as familyBenefitsFeature }
