@@ -1,13 +1,22 @@
 /**
- * Article search: one SQLite FTS5 index (its own `:memory:` database, rebuilt at every start — derived data)
- * over the title, keywords and body of every article in every language.
+ * Article search over every article in every language, on SQLite FTS5 (its own `:memory:` database: derived data,
+ * rebuilt at every start in a fraction of a second).
  *
- * Both the index and the query go through `skeleton()` (see normalise.ts): a canonical Latin spelling, so Latin-typed
- * Russian, Uzbek Cyrillic/Latin, Tajik and Kyrgyz without their special letters all meet the article text.
- * The FTS5 `trigram` tokenizer indexes every 3-letter substring; a query word becomes the OR of its trigrams, so
- * word endings (Kyrgyz/Uzbek/Tajik suffixes, Russian inflection) and typos cost only a few trigrams instead of
- * the whole word. bm25 weights favour the title and the keywords. Users' text never reaches MATCH raw: the query is
- * rebuilt from [a-z0-9] trigrams, each one double-quoted.
+ * Spelling: the index and the query both go through `skeleton()` (normalise.ts), a canonical Latin spelling, so
+ * Latin-typed Russian, Uzbek Cyrillic/Latin, Tajik and Kyrgyz typed without their special letters meet the article
+ * text. SQLite never sees the user's text: MATCH expressions are rebuilt from [a-z0-9] pieces, each double-quoted.
+ *
+ * Ranking, measured on test/search/questions.jsonl (see accuracy.test.ts) and a held-out question set:
+ * 1. Trigram index (FTS5 `trigram` tokenizer), one table per field (title, keywords, body) so bm25's IDF and length
+ *    normalisation are per field: "passport" is in almost every body but still counts in a title. Each query word is
+ *    looked up as the OR of its trigrams — word endings (Kyrgyz/Uzbek/Tajik suffixes, Russian inflection) and typos
+ *    only cost a few trigrams — and its bm25 is divided by √(its trigram count) so long words do not drown short,
+ *    telling ones (РКЛ, ОМС, Амина).
+ * 2. Word index (FTS5 `unicode61`) on the same text, queried with 5-letter prefixes (`"regis"*`): rewards whole-word
+ *    matches that trigrams blur.
+ * 3. Field weights title 2, keywords 3, body 1 (the keywords are the words people type).
+ * 4. × (1 + 2 × share of the query words that the article contains), × 1.25 in the user's language; per article id
+ *    the best language wins; weak tails (< 25 % of the best, or below an absolute floor) are dropped.
  */
 import Database from 'better-sqlite3'
 import type { Article, Language } from '../content/articles.js'
@@ -17,39 +26,65 @@ export interface SearchResult {
   id: string
   /** Title in the user's language (falls back to Russian, then any language that has the article). */
   title: string
-  /** Higher is better; only comparable within one query. */
+  /** Higher is better. Only roughly comparable between queries. */
   score: number
 }
 
+/** Tuning knobs; the defaults are the measured best. */
 export interface ArticleSearchOptions {
-  /** bm25 column weights: title, keywords, body. */
+  /** Field weights: title, keywords, body. */
   weights?: readonly [number, number, number]
-  /** Score multiplier for rows in the user's language. */
+  /** Score multiplier for articles in the user's language. */
   userLanguageBoost?: number
   /** Results scoring below this share of the best result are dropped (0 keeps everything). */
   relativeCutoff?: number
+  /**
+   * Keep only articles that contain at least one query word: its stem (first 60 %, at least 4 letters) as written, or
+   * for a word of 5+ letters 70 % of its trigrams in the title/keywords (typos). Gibberish then finds nothing.
+   */
+  requireStem?: boolean
+  /** Multiplies scores by (1 + coverageWeight × share of query words found in the article). */
+  coverageWeight?: number
+  /** Each word's trigram bm25 is divided by (its trigram count)^perWordNorm; 0 = one OR query for all words. */
+  perWordNorm?: number
+  /** Weight of the word-prefix index relative to the trigram index; 0 = off. */
+  wordWeight?: number
+  /** Prefix length for the word index. */
+  prefixLength?: number
+}
+
+const DEFAULTS: Required<ArticleSearchOptions> = {
+  weights: [2, 3, 1],
+  userLanguageBoost: 1.25,
+  relativeCutoff: 0.25,
+  requireStem: true,
+  coverageWeight: 2,
+  perWordNorm: 0.5,
+  wordWeight: 2,
+  prefixLength: 5,
 }
 
 /** Raw input beyond this is ignored: real questions are short; this keeps 10 KB pastes cheap. */
 export const MAX_QUERY_CHARS = 400
-/** Distinct words / trigram terms put into one MATCH expression. */
-const MAX_WORDS = 24
+/** Distinct query words / trigram terms used. */
+const MAX_WORDS = 16
+const MAX_WORD_CHARS = 32
 const MAX_TERMS = 160
 
 /**
- * Words so common in questions that their trigrams only add noise ("what to do", "how", "where", "my", …),
- * written as people type them and folded with `skeleton()`. Only dropped when the query has other words.
+ * Words so common in questions that their trigrams only add noise ("what to do", "how", "where", "my", …) and
+ * greetings, written as people type them and folded with `skeleton()`. A query of nothing else finds nothing.
  */
 const STOPWORDS = new Set(
   [
     // en
     'the a an to of in on at for is are was were be been i me my we our you your he she it they them his her',
     'what how where when who why which do does did can could should would will have has had not no and or but',
-    'if with from by this that there get got please help hello hi',
+    'if with from by this that there get got please help hello hi thanks thank ok okay',
     // ru
     'что чё че как где когда куда почему или и в во на с со по за от до из у к не ни да нет мне меня мой моя моё мои',
     'я ты он она они мы вы это этот эта если ли бы же то так вот при для про надо можно нужно',
-    'делать сделать помогите пожалуйста подскажите скажите здравствуйте привет салам',
+    'делать сделать помогите пожалуйста подскажите скажите здравствуйте привет салам спасибо дела рахмат ассалому',
     // ky
     'эмне кантип кайда качан ким мен сен ал биз силер сиз алар менин мага болобу болот керек керекпи эмнеге',
     'жана менен үчүн деп да де эле бул ошол го ба беле',
@@ -59,7 +94,8 @@ const STOPWORDS = new Set(
     'нима қандай қаерда қачон мен менга билан учун ва ҳам бу керак керакми мумкин мумкинми',
     // tg
     'чи чӣ чиро кучо куҷо кай ки ман ту вай мо шумо онҳо ба дар аз ва ҳам ин он бо барои аст кунам мешавад',
-    'chi kujo kucho man ba dar az va ham in on bo baroi ast kunam meshavad',
+    'chi kujo kucho man ba dar az va ham in on bo baroi ast kunam meshavad rahmat raxmat tashakkur',
+    'ташаккур ташакур салом',
   ]
     .join(' ')
     .split(/\s+/)
@@ -68,9 +104,25 @@ const STOPWORDS = new Set(
 )
 
 interface Row {
-  id: string
-  lang: string
+  row: number
   rank: number
+}
+
+interface QueryWord {
+  word: string
+  /** OR of the word's trigrams (or of " xy " for a one/two-letter word), for the trigram tables. */
+  grams: string
+  gramCount: number
+  /** `"prefix"*` (or `"xy"` for a short word), for the word tables. */
+  prefix: string
+  /** Trigrams for the coverage check (with the spaces around a short word). */
+  coverGrams: string[]
+}
+
+interface Query {
+  /** Every trigram of every word, OR-ed. */
+  match: string
+  words: QueryWord[]
 }
 
 function trigrams(word: string): string[] {
@@ -79,98 +131,201 @@ function trigrams(word: string): string[] {
   return out
 }
 
-/** Turns free text into a safe FTS5 MATCH expression, or null when nothing searchable is left. */
-export function buildMatchQuery(query: string): string | null {
+function trigramSet(text: string): Set<string> {
+  const set = new Set<string>()
+  for (let i = 0; i + 3 <= text.length; i++) set.add(text.slice(i, i + 3))
+  return set
+}
+
+/** Turns free text into FTS5 pieces, or null when nothing searchable is left. Never passes user text through. */
+function buildQuery(query: string, prefixLength: number): Query | null {
   const text = skeleton(query.slice(0, MAX_QUERY_CHARS))
   if (!text) return null
-  const words = [...new Set(text.split(' ').filter(Boolean))].slice(0, MAX_WORDS)
-  const content = words.filter((w) => !STOPWORDS.has(w))
-  const used = content.length > 0 ? content : words
-  const terms = new Set<string>()
-  for (const w of used) {
-    if (w.length >= 3) {
-      for (const t of trigrams(w)) terms.add(t)
-    } else {
-      // Short words ("90", "kg", "3") only as whole words: " 90 " spans two trigrams with the spaces.
-      terms.add(` ${w} `)
-    }
+  // No real word is longer than MAX_WORD_CHARS; a pasted hash or URL must not become hundreds of trigrams.
+  const distinct = [...new Set(text.split(' ').filter(Boolean).map((w) => w.slice(0, MAX_WORD_CHARS)))]
+  const content = distinct.filter((w) => !STOPWORDS.has(w))
+  // Only greetings and filler ("hello", "как дела", "how are you"): nothing to look for.
+  if (content.length === 0) return null
+  const used = content.slice(0, MAX_WORDS)
+  const all = new Set<string>()
+  const words: QueryWord[] = []
+  for (const word of used) {
+    if (!/^[a-z0-9]+$/.test(word)) continue
+    // A one/two-letter word ("90", "kg", "3") only matches as a whole word: " 90 " is two trigrams with the spaces.
+    const grams = [...new Set(word.length >= 3 ? trigrams(word) : [` ${word} `])].filter(
+      (t) => all.size < MAX_TERMS || all.has(t),
+    )
+    if (grams.length === 0) continue
+    for (const t of grams) all.add(t)
+    words.push({
+      word,
+      grams: grams.map((t) => `"${t}"`).join(' OR '),
+      gramCount: grams.length,
+      prefix: word.length <= 2 ? `"${word}"` : `"${word.slice(0, Math.max(3, prefixLength))}"*`,
+      coverGrams: word.length >= 3 ? trigrams(word) : [` ${word}`, `${word} `],
+    })
   }
-  const list = [...terms].filter((t) => /^[a-z0-9 ]+$/.test(t) && t.length >= 3).slice(0, MAX_TERMS)
-  if (list.length === 0) return null
-  return list.map((t) => `"${t}"`).join(' OR ')
+  if (words.length === 0) return null
+  return { match: [...all].map((t) => `"${t}"`).join(' OR '), words }
 }
+
+/** The trigram MATCH expression for a query (exported for tests: it must only ever hold quoted [a-z0-9 ] terms). */
+export function buildMatchQuery(query: string): string | null {
+  return buildQuery(query, DEFAULTS.prefixLength)?.match ?? null
+}
+
+/** What must appear verbatim for an article to count as found: " 90 " for short words, else a 4+ letter prefix. */
+function stemOf(word: string): string {
+  if (word.length <= 2) return ` ${word} `
+  if (word.length <= 4) return word
+  return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)))
+}
+
+/** Share of query words (0..1) that a row contains: a word counts when most of its trigrams are there. */
+function wordCoverage(words: readonly QueryWord[], meta: Set<string>, all: Set<string>): number {
+  if (words.length === 0) return 0
+  let sum = 0
+  for (const { coverGrams: grams } of words) {
+    let inMeta = 0
+    let inAll = 0
+    for (const g of grams) {
+      if (meta.has(g)) inMeta++
+      if (all.has(g)) inAll++
+    }
+    const fm = inMeta / grams.length
+    const fa = inAll / grams.length
+    // Full credit in the title/keywords, half credit in the body only.
+    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
+  }
+  return sum / words.length
+}
+
+type Field = 'title' | 'keywords' | 'body'
+const FIELDS: readonly Field[] = ['title', 'keywords', 'body']
+type Stmt = Database.Statement<[string], Row>
 
 export class ArticleSearch {
   private readonly db: Database.Database
-  private readonly stmt: Database.Statement<[string], Row>
+  private readonly trigramStmts: Stmt[]
+  private readonly wordStmts: Stmt[]
+  private readonly rows: { id: string; lang: string; text: string; meta: Set<string>; all: Set<string> }[] = []
   private readonly titles = new Map<string, Map<string, string>>()
-  private readonly weights: readonly [number, number, number]
-  private readonly boost: number
-  private readonly cutoff: number
+  private readonly opt: Required<ArticleSearchOptions>
 
   constructor(articles: readonly Article[], options: ArticleSearchOptions = {}) {
-    this.weights = options.weights ?? [6, 4, 1]
-    this.boost = options.userLanguageBoost ?? 1.25
-    this.cutoff = options.relativeCutoff ?? 0
+    this.opt = { ...DEFAULTS, ...options }
     this.db = new Database(':memory:')
-    this.db.exec(
-      `CREATE VIRTUAL TABLE doc USING fts5(title, keywords, body, id UNINDEXED, lang UNINDEXED, tokenize = 'trigram')`,
-    )
-    const insert = this.db.prepare('INSERT INTO doc (title, keywords, body, id, lang) VALUES (?, ?, ?, ?, ?)')
+    // One table per field and index kind: bm25 statistics (IDF, average length) are then per field.
+    for (const f of FIELDS) {
+      this.db.exec(`CREATE VIRTUAL TABLE ${f}_tri USING fts5(text, tokenize = 'trigram')`)
+      this.db.exec(`CREATE VIRTUAL TABLE ${f}_word USING fts5(text, tokenize = 'unicode61')`)
+    }
+    const inserts = FIELDS.flatMap((f) => [
+      this.db.prepare(`INSERT INTO ${f}_tri (rowid, text) VALUES (?, ?)`),
+      this.db.prepare(`INSERT INTO ${f}_word (rowid, text) VALUES (?, ?)`),
+    ])
     this.db.transaction(() => {
-      for (const a of articles) {
-        // " | " keeps keywords apart: no trigram spans two keywords' letters without a space in it.
-        insert.run(
-          ` ${skeleton(a.title)} `,
-          ` ${a.keywords.map((k) => skeleton(k)).join(' | ')} `,
-          ` ${skeleton(stripHtml(a.body))} `,
-          a.id,
-          a.lang,
-        )
+      articles.forEach((a, i) => {
+        const title = ` ${skeleton(a.title)} `
+        // " | " keeps keywords apart.
+        const keywords = ` ${a.keywords.map((k) => skeleton(k)).join(' | ')} `
+        const body = ` ${skeleton(stripHtml(a.body))} `
+        ;[title, title, keywords, keywords, body, body].forEach((text, k) => inserts[k]!.run(i + 1, text))
+        this.rows.push({
+          id: a.id,
+          lang: a.lang,
+          text: title + keywords + body,
+          meta: trigramSet(title + keywords),
+          all: trigramSet(title + keywords + body),
+        })
         let byLang = this.titles.get(a.id)
         if (!byLang) this.titles.set(a.id, (byLang = new Map()))
         byLang.set(a.lang, a.title)
-      }
+      })
     })()
-    const [wt, wk, wb] = this.weights
-    this.stmt = this.db.prepare<[string], Row>(
-      `SELECT id, lang, bm25(doc, ${Number(wt)}, ${Number(wk)}, ${Number(wb)}) AS rank
-       FROM doc WHERE doc MATCH ? ORDER BY rank LIMIT 400`,
-    )
+    const stmt = (table: string): Stmt =>
+      this.db.prepare<[string], Row>(`SELECT rowid AS row, bm25(${table}) AS rank FROM ${table} WHERE ${table} MATCH ?`)
+    this.trigramStmts = FIELDS.map((f) => stmt(`${f}_tri`))
+    this.wordStmts = FIELDS.map((f) => stmt(`${f}_word`))
   }
 
   /** Number of indexed (article, language) rows. */
   get size(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM doc').get() as { n: number }).n
+    return this.rows.length
   }
 
   /** Best articles for a question, one entry per article id, best first. Never throws on user input. */
   search(query: string, lang: Language, limit = 3): SearchResult[] {
-    if (typeof query !== 'string' || !(limit > 0)) return []
-    let match: string | null
-    let rows: Row[]
     try {
-      match = buildMatchQuery(query)
-      if (!match) return []
-      rows = this.stmt.all(match)
+      if (typeof query !== 'string' || !(limit >= 1) || this.rows.length === 0) return []
+      return this.rank(query, lang, Math.floor(limit))
     } catch {
       return []
     }
-    const best = new Map<string, number>()
-    for (const r of rows) {
-      const score = -r.rank * (r.lang === lang ? this.boost : 1)
-      if (score > (best.get(r.id) ?? 0)) best.set(r.id, score)
+  }
+
+  private rank(query: string, lang: Language, limit: number): SearchResult[] {
+    const o = this.opt
+    const q = buildQuery(query, o.prefixLength)
+    if (!q) return []
+    const raw = new Map<number, number>()
+    const add = (rows: Row[], k: number) => {
+      // bm25() is negative, better = lower.
+      for (const r of rows) raw.set(r.row, (raw.get(r.row) ?? 0) - r.rank * k)
     }
-    const sorted = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    const top = sorted[0]?.[1] ?? 0
-    return sorted
-      .filter(([, s]) => s > 0 && s >= top * this.cutoff)
-      .slice(0, Math.floor(limit))
-      .map(([id, score]) => ({ id, title: this.titleFor(id, lang), score: Math.round(score * 1000) / 1000 }))
+    FIELDS.forEach((_f, fi) => {
+      const w = o.weights[fi] ?? 0
+      if (w <= 0) return
+      if (o.perWordNorm > 0) {
+        for (const qw of q.words) add(this.trigramStmts[fi]!.all(qw.grams), w / Math.pow(qw.gramCount, o.perWordNorm))
+      } else {
+        add(this.trigramStmts[fi]!.all(q.match), w)
+      }
+      if (o.wordWeight > 0) add(this.wordStmts[fi]!.all(q.words.map((x) => x.prefix).join(' OR ')), w * o.wordWeight)
+    })
+    const best = new Map<string, { score: number; row: number }>()
+    // Strongest rows first; the coverage factor can at most multiply by (1 + coverageWeight), so once a row's upper
+    // bound falls below the cut-off share of the best score, no later row can be shown.
+    const candidates = [...raw.entries()]
+      .map(([row, s]) => ({ row, s: s * (this.rows[row - 1]?.lang === lang ? o.userLanguageBoost : 1) }))
+      .sort((a, b) => b.s - a.s)
+    let topScore = 0
+    for (const { row, s } of candidates) {
+      const info = this.rows[row - 1]
+      if (!info) continue
+      if (s * (1 + Math.max(0, o.coverageWeight)) < topScore * o.relativeCutoff) break
+      let score = s
+      if (o.coverageWeight > 0) score *= 1 + o.coverageWeight * wordCoverage(q.words, info.meta, info.all)
+      if (score > (best.get(info.id)?.score ?? 0)) best.set(info.id, { score, row })
+      if (score > topScore) topScore = score
+    }
+    const sorted = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
+    const stems = o.requireStem ? q.words.map((w) => stemOf(w.word)) : []
+    const out: SearchResult[] = []
+    const top = sorted[0]?.[1].score ?? 0
+    for (const [id, { score, row }] of sorted) {
+      if (out.length >= limit || score < top * o.relativeCutoff) break
+      if (o.requireStem && !this.containsSomeWord(this.rows[row - 1]!, q.words, stems)) continue
+      out.push({ id, title: this.titleFor(id, lang), score: Math.round(score * 100) / 100 })
+    }
+    return out
   }
 
   close(): void {
-    this.db.close()
+    if (this.db.open) this.db.close()
+  }
+
+  /** Some query word is in the row as written (its stem) or, if 5+ letters, with a typo (70 % of its trigrams). */
+  private containsSomeWord(
+    row: { text: string; meta: Set<string> },
+    words: readonly QueryWord[],
+    stems: readonly string[],
+  ): boolean {
+    return words.some((w, i) => {
+      if (row.text.includes(stems[i]!)) return true
+      if (w.word.length < 5) return false
+      return w.coverGrams.filter((g) => row.meta.has(g)).length >= 0.7 * w.coverGrams.length
+    })
   }
 
   private titleFor(id: string, lang: Language): string {

@@ -122,6 +122,8 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/zh/g, 'j'],
   [/ch/g, 'c'],
   [/kh/g, 'h'],
+  // Tajik ғ typed in Latin («ghayri»)
+  [/gh/g, 'g'],
   [/ts|tc/g, 'c'],
   [/dj/g, 'j'],
   [/x/g, 'h'],
