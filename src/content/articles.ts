@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 
-export const LANGUAGES = ['ky', 'ru', 'uz', 'tg', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+import { LANGUAGES, type Language } from '../config.js'
+
+export { LANGUAGES, type Language }
 
 export const ARTICLE_CATEGORIES = [
   {
