@@ -21,12 +21,15 @@ export async function benchBot(): Promise<void> {
   })
   await bot.init()
   const driver = new ChatDriver(bot, telegram, { lawyersChatId: -1 })
-  const timings: number[] = []
-  for (let i = 0; i < 500; i++) {
-    driver.as(10_000 + (i % 50))
-    const start = performance.now()
-    await driver.send(i % 2 ? '/help' : '/start')
-    timings.push(performance.now() - start)
+  const inputs = ['/start', '/help', 'zarplatu ne platyat', 'паспортумду жоготтум']
+  for (const input of inputs) {
+    const timings: number[] = []
+    for (let i = 0; i < 300; i++) {
+      driver.as(10_000 + (i % 100))
+      const start = performance.now()
+      await driver.send(input)
+      timings.push(performance.now() - start)
+    }
+    console.log(`bot: "${input}" × ${timings.length} through the whole bot: p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms per update`)
   }
-  console.log(`bot: /start and /help, ${timings.length} updates, p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms per update`)
 }

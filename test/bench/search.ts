@@ -7,16 +7,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { loadArticles, type Language } from '../../src/content/articles.js'
 import { ArticleSearch } from '../../src/search/article-search.js'
+import { percentile } from './stats.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const LOCALES = join(HERE, '..', '..', 'locales')
 const QUESTIONS = join(HERE, '..', 'search', 'questions.jsonl')
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i]!
-}
 
 const ms = (x: number) => `${x.toFixed(3)} ms`
 
