@@ -76,7 +76,9 @@ describe('lawyer actions', () => {
       h.driver.as(4242, where)
       const mark = h.mark()
       await h.driver.pressCallback(data)
-      expect(h.since(mark).map((c) => [c.method, c.payload.text])).toEqual([['answerCallbackQuery', h.t('ru', 'desk:onlyLawyers')]])
+      // In the group the desk's language; in a private chat the person's own (the default for a newcomer).
+      const language = where === 'group' ? h.config.lawyersLanguage : h.config.defaultLanguage
+      expect(h.since(mark).map((c) => [c.method, c.payload.text])).toEqual([['answerCallbackQuery', h.t(language, 'desk:onlyLawyers')]])
     }
     h.driver.as(4242, 'group')
     await h.driver.send('/lawyers add 4242')
