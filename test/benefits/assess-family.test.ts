@@ -10,22 +10,10 @@ import {
   type Verdict,
 } from '../../src/benefits/assess-family.js'
 import { BENEFIT_IDS, BENEFITS, BENEFITS_CHECKED, SOURCES, type BenefitId } from '../../src/content/benefits.js'
+import { ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
 
-/** A family that qualifies for nothing: every test changes only what it is about. */
-const BASE: FamilyAnswers = {
-  childrenUnder16: 'no',
-  childAges: [],
-  baby: 'no',
-  disabledChild: 'no',
-  disabledAdult: 'no',
-  pregnantWoman: 'no',
-  elderWithoutPension: 'no',
-  householdSize: 4,
-  monthlyIncome: 20000,
-  monthlyRemittances: 0,
-  highMountain: 'no',
-}
-const TODAY = new Date('2026-11-23T12:00:00Z')
+const BASE = BASE_FAMILY
+const TODAY = ASSESSMENT_DAY
 const LOW_INCOME: Partial<FamilyAnswers> = { householdSize: 4, monthlyIncome: 2000 }
 
 function assess(over: Partial<FamilyAnswers>, today = TODAY): BenefitAssessment[] {

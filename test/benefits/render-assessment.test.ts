@@ -17,6 +17,7 @@ import {
   type AmountFlag,
   type AmountRule,
 } from '../../src/content/benefits.js'
+import { ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
 
 const LANGS = ['ky', 'ru', 'uz', 'tg', 'en'] as const
 type Lang = (typeof LANGS)[number]
@@ -55,20 +56,8 @@ beforeAll(async () => {
   }
 })
 
-const TODAY = new Date('2026-11-23T12:00:00Z')
-const BASE: FamilyAnswers = {
-  childrenUnder16: 'no',
-  childAges: [],
-  baby: 'no',
-  disabledChild: 'no',
-  disabledAdult: 'no',
-  pregnantWoman: 'no',
-  elderWithoutPension: 'no',
-  householdSize: 4,
-  monthlyIncome: 20000,
-  monthlyRemittances: 0,
-  highMountain: 'no',
-}
+const TODAY = ASSESSMENT_DAY
+const BASE = BASE_FAMILY
 
 /** The migrant in Kazan: a baby born a month ago at home, low income. */
 const NEWBORN: FamilyAnswers = {

@@ -15,24 +15,23 @@ function inDeskChat(ctx: BotContext): boolean {
   return ctx.chat?.type === 'private' || ctx.chat?.id === ctx.config.lawyersChatId
 }
 
-/**
- * Checked on every lawyer action (not only when drawing the button): anyone else is told why and
- * nothing changes. Returns whether the action may go on.
- */
-export async function requireLawyer(ctx: BotContext): Promise<boolean> {
-  if (isLawyer(ctx) && inDeskChat(ctx)) return true
-  ctx.logger.warn({ handler: 'desk:refused', user_id: ctx.from?.id })
-  const text = ctx.t('desk:onlyLawyers')
+/** Tells the person why nothing happened: a popup on a button, a message on a command. */
+async function refuse(ctx: BotContext, key: 'desk:onlyLawyers' | 'desk:onlyAdmins'): Promise<false> {
+  ctx.logger.warn({ handler: 'desk:refused', user_id: ctx.from?.id, need: key })
+  const text = ctx.t(key)
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true })
   else await ctx.reply(text)
   return false
 }
 
+/**
+ * Checked on every lawyer action (not only when drawing the button): anyone else is told why and
+ * nothing changes. Returns whether the action may go on.
+ */
+export async function requireLawyer(ctx: BotContext): Promise<boolean> {
+  return (isLawyer(ctx) && inDeskChat(ctx)) || refuse(ctx, 'desk:onlyLawyers')
+}
+
 export async function requireAdmin(ctx: BotContext): Promise<boolean> {
-  if (isAdmin(ctx) && inDeskChat(ctx)) return true
-  ctx.logger.warn({ handler: 'desk:refused-admin', user_id: ctx.from?.id })
-  const text = ctx.t('desk:onlyAdmins')
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true })
-  else await ctx.reply(text)
-  return false
+  return (isAdmin(ctx) && inDeskChat(ctx)) || refuse(ctx, 'desk:onlyAdmins')
 }
