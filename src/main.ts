@@ -6,6 +6,7 @@ import { setBotCommands } from './bot/commands.js'
 import type { BotContext } from './bot/context.js'
 import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
+import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel)
   const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
+  importCentresFromFile(deps.db, new Date())
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()

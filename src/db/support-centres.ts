@@ -90,6 +90,7 @@ export function listSupportCentres(db: DbOrTx): SupportCentre[] {
   return db.select().from(supportCentres).orderBy(asc(sql`rowid`)).all().map(rowToCentre)
 }
 
+/** One entry by id (cards, reports, the lawyers' desk); undefined once deleted. */
 export function findSupportCentre(db: DbOrTx, id: string): SupportCentre | undefined {
   const row = db.select().from(supportCentres).where(eq(supportCentres.id, id)).get()
   return row ? rowToCentre(row) : undefined
@@ -187,6 +188,7 @@ export function recordCentreReport(
   })
 }
 
+/** A stored report, for the lawyers' desk delivering its outbox event. */
 export function findCentreReport(db: DbOrTx, id: number): CentreReport | undefined {
   return db.select().from(centreReports).where(eq(centreReports.id, id)).get()
 }

@@ -8,6 +8,7 @@ import { pendingOutboxCount } from '../../src/db/outbox.js'
 import { loadConfig, type Config } from '../../src/config.js'
 import { loadContent, type Content } from '../../src/content/index.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
+import { importCentresFromFile } from '../../src/db/support-centres.js'
 import { createI18n } from '../../src/i18n.js'
 import { createLogger } from '../../src/logger.js'
 import { ChatDriver } from '../../src/transport/chat-driver.js'
@@ -53,6 +54,7 @@ export async function createTestBot(options: TestBotOptions = {}) {
 
   const build = async () => {
     db = openDatabase(dbPath)
+    importCentresFromFile(db, new Date())
     content ??= loadContent()
     const bot = createBot({ config, db, i18n, logger, clock, content }, 'test', {
       botInfo: telegram.botInfo,

@@ -2,7 +2,8 @@ import { Composer, GrammyError, Keyboard } from 'grammy'
 import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
 import { describeError } from '../../logger.js'
 import type { BotContext } from '../context.js'
-import { cardView, decodeRef, listView, menuView, PROBLEM_CODES, REF_PATTERN, reportChoiceView, reportThanksView, topicFor, type View } from '../views/centres.js'
+import { cardView, decodeRef, dialableNumbers, listView, menuView, PROBLEM_CODES, REF_PATTERN, reportChoiceView, reportThanksView, topicFor, type View } from '../views/centres.js'
+import { requireAdmin } from '../desk/roles.js'
 import { startLegalRequest } from './legal-request.js'
 
 /**
@@ -18,23 +19,15 @@ const REF = `(${REF_PATTERN})`
 const PROBLEM_BY_CODE = Object.fromEntries(Object.entries(PROBLEM_CODES).map(([problem, code]) => [code, problem])) as Record<string, CentreProblem>
 
 const isNotModified = (e: unknown) => e instanceof GrammyError && /message is not modified/i.test(e.description)
-/** Telegram promises only http(s) and tg:// in buttons; a refused tel: link must not cost the whole card. */
-const isRefusedLink = (e: unknown) => e instanceof GrammyError && e.error_code === 400 && /url|entit/i.test(e.description)
 
-/** Shows in place when reached by a button, as a new message otherwise; then the venue pins, if any. */
-async function show(ctx: BotContext, view: View, fallback?: () => View): Promise<void> {
-  const send = async (v: View) => {
-    const options = { parse_mode: 'HTML' as const, reply_markup: v.keyboard, link_preview_options: { is_disabled: true } }
-    if (ctx.callbackQuery?.message) await ctx.editMessageText(v.text, options)
-    else await ctx.reply(v.text, options)
-  }
+/** Shows in place when reached by a button, as a new message otherwise. */
+async function show(ctx: BotContext, view: View): Promise<void> {
+  const options = { parse_mode: 'HTML' as const, reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }
   try {
-    await send(view)
+    if (ctx.callbackQuery?.message) await ctx.editMessageText(view.text, options)
+    else await ctx.reply(view.text, options)
   } catch (error) {
-    if (isNotModified(error)) return
-    if (!fallback || !isRefusedLink(error)) throw error
-    ctx.logger.warn({ err: describeError(error), handler: 'centres:card' }, 'card refused, sending it without tel: links')
-    await send(fallback())
+    if (!isNotModified(error)) throw error
   }
 }
 
@@ -104,7 +97,16 @@ privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
   const { centre, ref, dir } = found
   await ctx.answerCallbackQuery()
   ctx.logger.info({ handler: 'centres:card', centre: centre.id })
-  await show(ctx, cardView(ctx, dir, centre, ref), () => cardView(ctx, dir, centre, ref, { telLinks: false }))
+  await show(ctx, cardView(ctx, dir, centre, ref))
+})
+
+/** Call: the numbers alone, one per line, for the phone app to dial with one tap. */
+privateChat.callbackQuery(new RegExp(`^ce:p:${ID}$`), async (ctx) => {
+  const centre = findSupportCentre(ctx.db, ctx.match[1]!)
+  const numbers = centre ? dialableNumbers(centre, loadDirectory(ctx.db)) : []
+  if (numbers.length === 0) return stale(ctx)
+  await ctx.answerCallbackQuery()
+  await ctx.reply(numbers.map((n) => `📞 ${n}`).join('\n'))
 })
 
 privateChat.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
@@ -137,10 +139,7 @@ privateChat.callbackQuery(new RegExp(`^ce:a:${ID}$`), async (ctx) => {
  * edits and goes back to the file). Checked here, on the action itself, in any chat the bot serves.
  */
 composer.command('centres_reload', async (ctx) => {
-  if (!ctx.from || !ctx.config.adminIds.includes(ctx.from.id)) {
-    ctx.logger.info({ handler: 'centres:reload', allowed: false })
-    return ctx.reply(ctx.t('centres:reload.refused'))
-  }
+  if (!(await requireAdmin(ctx))) return
   const force = ctx.match.trim() === 'force'
   try {
     const result = importCentresFromFile(ctx.db, ctx.clock(), undefined, { force })

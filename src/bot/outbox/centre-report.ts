@@ -1,3 +1,4 @@
+import { findCentreReport, findSupportCentre } from '../../db/support-centres.js'
 import type { DeliveryContext } from './deliveries.js'
 
 /** "Report wrong information" on a centre card, posted to the lawyers' group so the NGO fixes it. */
@@ -5,7 +6,6 @@ export async function deliverCentreReport(c: DeliveryContext, payload: Record<st
   const chatId = c.config.lawyersChatId
   if (chatId === undefined) return
   const t = c.i18n.getFixedT(c.config.lawyersLanguage)
-  const { findCentreReport, findSupportCentre } = await import('../../db/support-centres.js')
   const report = findCentreReport(c.db, payload.reportId)
   if (!report) return
   const centre = findSupportCentre(c.db, report.centreId)

@@ -88,6 +88,7 @@ export const PROBLEM_CODES: Record<CentreProblem, string> = { phone: 'p', addres
 
 const num = (n: number, digits: number) => String(Number(n.toFixed(digits)))
 
+/** A list as it travels in callback data (`digits`: decimals kept of a shared location). */
 export function encodeRef(ref: ListRef, digits = 3): string {
   if (ref.kind === 'city') return `c${ref.cityId}.${ref.filter}`
   if (ref.kind === 'near') return `n${num(ref.lat, digits)},${num(ref.lon, digits)}.${ref.filter}`
@@ -97,6 +98,7 @@ export function encodeRef(ref: ListRef, digits = 3): string {
 const REF_RE = /^(?:c([a-z0-9-]{1,40})|n(-?\d{1,2}(?:\.\d{1,3})?),(-?\d{1,3}(?:\.\d{1,3})?)|(x))\.([al])$/
 export const REF_PATTERN = '[a-z0-9.,-]{3,60}'
 
+/** The list a button points to; undefined for forged or malformed data. */
 export function decodeRef(text: string): ListRef | undefined {
   const m = REF_RE.exec(text)
   if (!m) return undefined
@@ -167,6 +169,7 @@ function hoursText(v: ViewContext, c: SupportCentre): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Menu
 
+/** The cities (buttons, not typed names: free text is an article search), another city, and the location button. */
 export function menuView(v: ViewContext, dir: LiveDirectory): View {
   const withEntries = new Set(dir.centres.map((c) => c.city))
   const russian = dir.cities.filter((c) => c.country === 'ru' && withEntries.has(c.id))
@@ -199,9 +202,9 @@ interface Section {
   pins?: boolean
 }
 
-function line(v: ViewContext, n: number, e: Entry): string {
+function line(v: ViewContext, dir: LiveDirectory, n: number, e: Entry): string {
   const c = e.centre
-  const state = openNow(c, v.clock())
+  const state = openNow(c, v.clock(), dir)
   const details = [
     e.distanceKm !== null ? kmText(v, e.distanceKm) : '',
     state === 'open' ? v.t('centres:list.open') : state === 'closed' ? v.t('centres:list.closed') : '',
@@ -237,7 +240,7 @@ function cityView(v: ViewContext, dir: LiveDirectory, city: City, ref: ListRef, 
   }
 }
 
-/** Consulates in Russian cities (with the city on the line), then the lines of `areas`. */
+/** The phone lines of the areas `areas` picks (by country), then the consulates in Russian cities, each with its place. */
 function linesAndConsulates(v: ViewContext, dir: LiveDirectory, filter: Filter, areas: (country: string) => boolean): Section[] {
   const inRussia = (c: SupportCentre) => findCity(c.city, dir.cities)?.country === 'ru'
   const lines = byKind(dir.centres.filter((c) => findArea(c.city, dir.areas) && areas(findArea(c.city, dir.areas)!.country)).filter(keep(filter)))
@@ -284,7 +287,7 @@ export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View
     if (section.title) body.push('', `<b>${section.title}</b>`)
     for (const e of section.entries) {
       n++
-      body.push(line(v, n, e))
+      body.push(line(v, dir, n, e))
       kb.text(`${n}. ${KIND_ICONS[e.centre.kind]} ${clip(nameOf(v, e.centre), 40)}`, withRef(`ce:o:${e.centre.id}:`, ref, dir)).row()
       if (section.pins && hasCoordinates(e.centre) && venues.length < MAX_VENUES) {
         venues.push({ lat: e.centre.lat, lon: e.centre.lon, title: clip(`${n}. ${nameOf(v, e.centre)}`, 100), address: e.centre.address ?? placeName(v, dir, e.centre.city) })
@@ -317,11 +320,10 @@ function link(url: string, label: string): string {
 }
 
 /**
- * The entry card. `telLinks: false` drops tel: links and the Call button (the fallback if Telegram
- * refuses them: its docs promise only http(s) and tg:// URLs in buttons).
+ * The entry card. Phones are plain text, which Telegram's apps make tappable; Telegram accepts only
+ * http(s) and tg:// links in buttons, so Call sends the dialable numbers as a message instead.
  */
-export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCentre, ref: ListRef, options: { telLinks?: boolean } = {}): View {
-  const telLinks = options.telLinks ?? true
+export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCentre, ref: ListRef): View {
   const t = v.t
   const now = v.clock()
   const city = findCity(centre.city, dir.cities)
@@ -339,19 +341,17 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   const state = openNow(centre, now, dir)
   const tz = centreTimeZone(centre, dir)
   if (hours) {
+    // With the local time, so someone in another zone sees why (round-the-clock lines have no zone).
     const local = tz ? localClock(now, tz) : undefined
-    const time = local ? `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}` : ''
-    const stateText = state === 'unknown' ? '' : ` · ${t(state === 'open' ? 'centres:card.openNow' : 'centres:card.closedNow', { time })}`
+    const time = local && `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`
+    const key = time ? (state === 'open' ? 'centres:card.openNow' : 'centres:card.closedNow') : state === 'open' ? 'centres:list.open' : 'centres:list.closed'
+    const stateText = state === 'unknown' ? '' : ` · ${t(key, { time })}`
     lines.push(`🕘 ${escapeHtml(hours)}${stateText}`)
   } else if (centre.hoursText) lines.push(t('centres:card.hoursSource', { hours: centre.hoursText }))
   else lines.push(t('centres:card.noHours'))
 
   if (centre.phones.length > 0) {
-    const phones = centre.phones.map((p) => {
-      const uri = telUri(p, country)
-      if (uri && telLinks) return `<a href="${uri}">${escapeHtml(p)}</a>`
-      return uri ? escapeHtml(p) : `${escapeHtml(p)} ${t('centres:card.noCode')}`
-    })
+    const phones = centre.phones.map((p) => (telUri(p, country) ? escapeHtml(p) : `${escapeHtml(p)} ${t('centres:card.noCode')}`))
     lines.push(`📞 ${phones.join(', ')}`)
   } else lines.push(t('centres:card.noPhone'))
 
@@ -372,9 +372,9 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   if (links.some(Boolean)) lines.push(links.filter(Boolean).join(' · '))
 
   const kb = new InlineKeyboard()
-  const call = telLinks ? centre.phones.map((p) => telUri(p, country)).find((u) => u !== null) : undefined
+  const call = dialableNumbers(centre, dir).length > 0
   const route = routeUrl(centre, city)
-  if (call) kb.url(t('centres:card.call'), call)
+  if (call) kb.text(t('centres:card.call'), `ce:p:${centre.id}`)
   if (route) kb.url(t('centres:card.route'), route)
   if (call || route) kb.row()
   kb.text(t('centres:card.askLawyer'), `ce:a:${centre.id}`).row()
@@ -383,9 +383,16 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   return { text: lines.join('\n'), keyboard: kb, venues: [] }
 }
 
+/** Numbers in international form ("+74956811823", "112") where the source gives a full number. */
+export function dialableNumbers(centre: SupportCentre, dir: LiveDirectory): string[] {
+  const country = centreCountry(centre, dir)
+  return centre.phones.map((p) => telUri(p, country)?.replace(/^tel:/, '')).filter((n): n is string => Boolean(n))
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Report wrong information
 
+/** "What is wrong?": the problems `centre_reports` knows, and Back to the card. */
 export function reportChoiceView(v: ViewContext, dir: LiveDirectory, centre: SupportCentre, ref: ListRef): View {
   const kb = new InlineKeyboard()
   for (const [problem, code] of Object.entries(PROBLEM_CODES)) kb.text(v.t(`centres:report.${problem}`), withRef(`ce:r:${centre.id}:${code}:`, ref, dir)).row()
@@ -393,6 +400,7 @@ export function reportChoiceView(v: ViewContext, dir: LiveDirectory, centre: Sup
   return { text: v.t('centres:report.question', { name: nameOf(v, centre) }), keyboard: kb, venues: [] }
 }
 
+/** After a report: thanks, and the card or a lawyer, since the entry may well be wrong. */
 export function reportThanksView(v: ViewContext, dir: LiveDirectory, centre: SupportCentre, ref: ListRef): View {
   const kb = new InlineKeyboard().text(v.t('centres:report.backToCard'), withRef(`ce:o:${centre.id}:`, ref, dir)).row().text(v.t('centres:card.askLawyer'), `ce:a:${centre.id}`)
   return { text: v.t('centres:report.thanks', { name: nameOf(v, centre) }), keyboard: kb, venues: [] }
