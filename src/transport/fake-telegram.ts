@@ -189,7 +189,8 @@ function parseMultipart(text: string, boundary: string) {
     const name = /name="([^"]+)"/.exec(head ?? '')?.[1]
     if (!name) continue
     const value = rest.join('\r\n\r\n').replace(/\r\n$/, '')
-    const filename = /filename="([^"]*)"/.exec(head ?? '')?.[1]
+    // grammY writes the file name without quotes; other clients quote it.
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head ?? '')?.[1]
     if (filename !== undefined) {
       files[name] = { filename, content: value }
       continue

@@ -1,5 +1,5 @@
 import { Composer, InputFile } from 'grammy'
-import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, requestsCreatedBetween, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
+import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, statsRequests, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
 import { audit } from '../../db/lawyers.js'
 import { findRequestByReference } from '../../db/legal-requests.js'
 import { exportFileName, requestsToCsv } from '../../desk/export-csv.js'
@@ -156,7 +156,7 @@ composer.command('stats', async (ctx) => {
   if (!(await allowed(ctx, 'stats'))) return
   const range = parseDayRange(words(ctx.match), ctx.clock())
   if (!range) return ctx.reply(ctx.t('figures:usage.stats'))
-  const stats = computeStats(requestsCreatedBetween(ctx.db, range.start, range.end), articleFeedbackRows(ctx.db))
+  const stats = computeStats(statsRequests(ctx.db, range.start, range.end), articleFeedbackRows(ctx.db))
   audit(ctx.db, ctx.from!.id, 'stats:view', null, ctx.clock(), `${range.fromDay}..${range.toDay}`)
   ctx.logger.info({ handler: 'figures:stats', total: stats.total })
   await replyPages(ctx, statsLines(ctx, stats, range))

@@ -56,8 +56,13 @@ export class OutboxWorker {
     const { db, clock, logger } = this.deps
     let delivered = 0
     const blockedChats = new Set<number>()
-    // Reminders are read from the database on every run, so they survive restarts.
-    scheduleReminders(db, clock())
+    // Reminders are read from the database on every run, so they survive restarts; a failure
+    // there must not hold up delivery.
+    try {
+      scheduleReminders(db, clock())
+    } catch (error) {
+      logger.error({ err: describeError(error) }, 'scheduling reminders failed')
+    }
     for (const row of dueOutbox(db, clock())) {
       const chatId = targetChat(this.deps, row)
       // Later events for a chat wait behind an earlier one that could not go yet: order is kept.
