@@ -1,6 +1,6 @@
 /**
  * "Know your rights" articles: `locales/<lang>/articles/<id>.md`, YAML front matter + Telegram-HTML body
- * (see docs/article-format.md). Pure Node: no grammY, no database.
+ * (see "How the NGO edits or adds an article" in README.md). Pure Node: no grammY, no database.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
