@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Bot } from 'grammy'
+import { Api, type Bot } from 'grammy'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createBot } from './bot/index.js'
 import { setBotCommands } from './bot/commands.js'
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   installRetries(bot)
   await bot.init()
   await registerCommands(bot, config, deps.i18n)
-  const outbox = new OutboxWorker({ ...deps, api: bot.api })
+  // The outbox has its own Api without auto-retry: it honours retry_after itself and must not sit
+  // inside one chat's back-off while other chats' messages wait.
+  const outbox = new OutboxWorker({ ...deps, api: new Api(config.botToken!, config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined) })
   outbox.start()
   if (config.mode === 'webhook') await runWebhook(bot, config, logger)
   else {
