@@ -5,7 +5,7 @@
  */
 import { BENEFITS_CHECKED } from '../content/benefits.js'
 import { escapeHtml } from '../i18n.js'
-import type { AssessedAmount, BenefitAssessment, ReasonKey, ReasonStatus, Verdict } from './assess-family.js'
+import type { AssessedAmount, BenefitAssessment, ReasonKey, ReasonStatus, Verdict } from './assessment.js'
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string
 

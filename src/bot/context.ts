@@ -1,5 +1,5 @@
 import type { ConversationFlavor } from '@grammyjs/conversations'
-import type { FamilyAnswers } from '../benefits/assess-family.js'
+import type { FamilyAnswers } from '../benefits/assessment.js'
 import type { Context, SessionFlavor } from 'grammy'
 import type { i18n } from 'i18next'
 import type { Config, Language } from '../config.js'

@@ -8,13 +8,9 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import {
-  WEEKDAYS,
-  placeIds,
-  supportCentreSchema,
-  type SupportCentre,
-  type WeeklyHours,
-} from './support-centres.js'
+import { placeIds } from './directory.js'
+import { supportCentreSchema } from './validation.js'
+import { WEEKDAYS, type SupportCentre, type WeeklyHours } from './vocabulary.js'
 
 export const CSV_COLUMNS = [
   'id',

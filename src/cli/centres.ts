@@ -18,12 +18,10 @@ import {
   CALL_FIRST_MAX_AGE_DAYS,
   daysSinceVerified,
   missingFields,
-  parseDirectory,
-  placeIds,
-  type Directory,
   type MissingField,
-  type SupportCentre,
-} from '../centres/support-centres.js'
+} from '../centres/data-quality.js'
+import { parseDirectory, placeIds } from '../centres/directory.js'
+import type { Directory, SupportCentre } from '../centres/vocabulary.js'
 import { loadConfig } from '../config.js'
 import { openDatabase, type Db } from '../db/client.js'
 import { CENTRES_FILE, importCentresFromFile, loadDirectory, loadPlaces, replaceSupportCentres } from '../db/support-centres.js'

@@ -4,14 +4,8 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { asc, eq, sql } from 'drizzle-orm'
 import { diffCentres, type CentresDiff } from '../centres/centres-csv.js'
-import {
-  directory as shippedDirectory,
-  parseDirectory,
-  type Area,
-  type City,
-  type Directory,
-  type SupportCentre,
-} from '../centres/support-centres.js'
+import { directory as shippedDirectory, parseDirectory } from '../centres/directory.js'
+import type { Area, City, Directory, SupportCentre } from '../centres/vocabulary.js'
 import type { Db } from './client.js'
 import { enqueueOutbox, type DbOrTx } from './legal-requests.js'
 import { centreReports, keyValue, supportCentres } from './schema.js'

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { assessFamily, BENEFIT_CONFLICTS, findConflicts } from '../../src/benefits/assess-family.js'
 import {
   ageInMonths,
-  assessFamily,
-  BENEFIT_CONFLICTS,
   countIncomePerPerson,
-  findConflicts,
   type BenefitAssessment,
   type FamilyAnswers,
   type Verdict,
-} from '../../src/benefits/assess-family.js'
+} from '../../src/benefits/assessment.js'
 import { BENEFIT_IDS, BENEFITS, BENEFITS_CHECKED, SOURCES, type BenefitId } from '../../src/content/benefits.js'
 import { ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { assessFamily, REASON_KEYS, type FamilyAnswers } from '../../src/benefits/assess-family.js'
+import { assessFamily } from '../../src/benefits/assess-family.js'
+import { REASON_KEYS, type FamilyAnswers } from '../../src/benefits/assessment.js'
 import {
   renderAssessment,
   renderAssessmentMessages,

@@ -9,7 +9,8 @@ import {
   type CsvColumn,
   type CsvError,
 } from '../../src/centres/centres-csv.js'
-import { directory, type SupportCentre } from '../../src/centres/support-centres.js'
+import { directory } from '../../src/centres/directory.js'
+import type { SupportCentre } from '../../src/centres/vocabulary.js'
 
 function centre(overrides: Partial<SupportCentre> = {}): SupportCentre {
   return {

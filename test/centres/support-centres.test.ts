@@ -2,24 +2,22 @@ import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   CALL_FIRST_MAX_AGE_DAYS,
-  NEARBY_KM,
   callFirstReasons,
+  missingFields,
+  needsCallFirst,
+} from '../../src/centres/data-quality.js'
+import { directory, findCity, parseDirectory } from '../../src/centres/directory.js'
+import {
+  NEARBY_KM,
   centresInCity,
   coverageFor,
-  directory,
   distanceKm,
-  findCity,
   isInRussia,
-  mapSearchUrl,
-  missingFields,
   nearestCity,
-  needsCallFirst,
-  openNow,
-  parseDirectory,
-  type City,
-  type SupportCentre,
-  type WeeklyHours,
-} from '../../src/centres/support-centres.js'
+} from '../../src/centres/geography.js'
+import { mapSearchUrl } from '../../src/centres/links.js'
+import { openNow } from '../../src/centres/opening-hours.js'
+import type { City, SupportCentre, WeeklyHours } from '../../src/centres/vocabulary.js'
 
 function centre(overrides: Partial<SupportCentre> = {}): SupportCentre {
   return {

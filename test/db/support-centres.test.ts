@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { directory } from '../../src/centres/support-centres.js'
+import { directory } from '../../src/centres/directory.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { keyValue, outbox, supportCentres } from '../../src/db/schema.js'
 import {

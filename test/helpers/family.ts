@@ -1,4 +1,4 @@
-import type { FamilyAnswers } from '../../src/benefits/assess-family.js'
+import type { FamilyAnswers } from '../../src/benefits/assessment.js'
 
 /** A family that qualifies for nothing: every test changes only what it is about. */
 export const BASE_FAMILY: FamilyAnswers = {

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy'
-import { assessFamily, type FamilyAnswers, type YesNo } from '../../benefits/assess-family.js'
+import { assessFamily } from '../../benefits/assess-family.js'
+import type { FamilyAnswers, YesNo } from '../../benefits/assessment.js'
 import { renderAssessmentMessages } from '../../benefits/render-assessment.js'
 import type { ConvContext } from '../context.js'
 import { askNumber, choose, dontKnowKeyboard, waitForTextOrUnknown, type BotConversation, type Choice } from './prompts.js'

@@ -2,14 +2,17 @@ import { Composer, GrammyError, Keyboard } from 'grammy'
 import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
 import { describeError } from '../../logger.js'
 import type { BotContext } from '../context.js'
-import { cardView, decodeRef, dialableNumbers, listView, menuView, PROBLEM_CODES, REF_PATTERN, reportChoiceView, reportThanksView, topicFor, type View } from '../views/centres.js'
+import { cardView, dialableNumbers, PROBLEM_CODES, reportChoiceView, reportThanksView, topicFor } from '../views/centre-card.js'
+import { decodeRef, listView, menuView, REF_PATTERN } from '../views/centre-list.js'
+import type { View } from '../views/centre-view.js'
 import { requireAdmin } from '../desk/roles.js'
 import { startLegalRequest } from './legal-request.js'
 
 /**
  * Find a support centre: city buttons or a shared location → one list message → cards edited in place,
  * with Call / Route / Ask a lawyer instead / Report wrong information. The directory is read from the
- * database on each update, so a CSV import or /centres_reload shows at once. Views: ../views/centres.ts.
+ * database on each update, so a CSV import or /centres_reload shows at once. Views: ../views/centre-list.ts
+ * and ../views/centre-card.ts.
  */
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
