@@ -45,6 +45,8 @@ export class OutboxWorker {
 
   start(intervalMs = 1000): void {
     this.timer = setInterval(() => void this.deliverDue().catch((e: unknown) => this.deps.logger.error({ err: describeError(e) }, 'outbox run failed')), intervalMs)
+    // The transport (runner or http server) keeps the process alive; the timer must not outlive it.
+    this.timer.unref()
   }
 
   async stop(): Promise<void> {
