@@ -214,7 +214,7 @@ export class ChatDriver {
       chat: this.chat(),
       from: m.fromBot ? this.telegram.botInfo : this.from(),
       text: m.text,
-      ...(m.threadId ? { message_thread_id: m.threadId } : {}),
+      ...(m.threadId ? { message_thread_id: m.threadId, is_topic_message: true } : {}),
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     }
   }

@@ -144,7 +144,7 @@ export class FakeTelegram {
       chat: { id: m.chatId, type: m.chatId < 0 ? 'supergroup' : 'private' },
       from: this.botInfo,
       text: m.text,
-      ...(m.threadId ? { message_thread_id: m.threadId } : {}),
+      ...(m.threadId ? { message_thread_id: m.threadId, is_topic_message: true } : {}),
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     }
   }

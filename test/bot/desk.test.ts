@@ -265,3 +265,24 @@ describe('intake pause', () => {
     expect(h.db.select().from(legalRequests).all()).toMatchObject([{ urgency: 'deadline' }])
   })
 })
+
+describe('a forum group', () => {
+  it('keeps the desk in the request’s topic: the question goes there, the note is a reply there, messages there reach the person', async () => {
+    const h = await withRequest({ forum: true })
+    const threadId = request(h).groupThreadId!
+    h.driver.as(ADMIN_ID, 'group', threadId)
+    await h.driver.pressData('d:st:1')
+    expect(h.telegram.calls.at(-1)!.payload.message_thread_id).toBe(threadId)
+    await h.driver.pressData('d:set:1:waiting_for_client')
+    const question = h.telegram.calls.at(-1)!
+    expect(question.payload).toMatchObject({ message_thread_id: threadId, reply_markup: { force_reply: true } })
+    await h.driver.reply('попросили договор')
+    expect(request(h).status).toBe('waiting_for_client')
+    const mark = h.mark()
+    await h.driver.send('Здравствуйте! Пришлите договор, пожалуйста')
+    await h.flush()
+    expect(h.textsSince(mark, MIGRANT).some((t) => t.endsWith('Пришлите договор, пожалуйста'))).toBe(true)
+    const reaction = h.since(mark).find((c) => c.method === 'setMessageReaction')!
+    expect(reaction.payload).toMatchObject({ chat_id: LAWYERS_CHAT_ID, reaction: [{ type: 'emoji', emoji: '👌' }] })
+  })
+})

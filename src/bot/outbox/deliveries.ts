@@ -185,6 +185,8 @@ async function relayToClient(c: DeliveryContext, request: LegalRequest, payload:
     ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: `${header}\n${escapeHtml(payload.text ?? '')}`, parse_mode: 'HTML', reply_markup: keyboard, ...reply })
     : await c.api.sendMessage(request.chatId, `${header}\n${escapeHtml(payload.text ?? '')}`, { parse_mode: 'HTML', reply_markup: keyboard, ...reply })
   recordRelay(c.db, { requestId: request.id, direction: 'to_client', groupChatId: payload.groupChatId, groupMessageId: payload.groupMessageId, clientChatId: request.chatId, clientMessageId: sent.message_id, createdAt: c.clock() })
+  // 👌 on the lawyer's message says it reached the person; a group without reactions just goes without.
+  await c.api.setMessageReaction(payload.groupChatId, payload.groupMessageId, [{ type: 'emoji', emoji: '👌' }]).catch(() => undefined)
 }
 
 function findRelayForGroup(c: DeliveryContext, groupMessageId: number): number | undefined {
