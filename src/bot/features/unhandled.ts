@@ -6,12 +6,6 @@ import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
-// Sections whose features are not installed yet.
-privateChat.callbackQuery(/^menu:/, async (ctx) => {
-  await ctx.answerCallbackQuery()
-  await ctx.reply(ctx.t('menu.soon'), { reply_markup: mainMenuKeyboard(ctx.t) })
-})
-
 privateChat.on('message:text', async (ctx) => {
   await ctx.reply(ctx.t('unhandled.text'), { reply_markup: mainMenuKeyboard(ctx.t) })
 })
