@@ -88,8 +88,16 @@ describe('know your rights: search in people’s own words', () => {
       await h.driver.send(q)
       expect(h.since(mark)).toHaveLength(1)
     }
-    await h.driver.send('qqqqzzzz')
+    await h.driver.send('fjfjfj qpqpqp zxzxzx')
     expect(h.lastText()).toBe(h.t('en', 'rights:noResults'))
+  })
+
+  it('answers a greeting with the menu rather than "no article found"', async () => {
+    const h = await createTestBot()
+    await startAs(h, 5009, 'ky')
+    await h.driver.send('салам')
+    expect(h.lastText()).toBe(h.t('ky', 'menu.title'))
+    expect(h.driver.buttons()).toHaveLength(6)
   })
 })
 

@@ -8,6 +8,7 @@ import { escapeHtml, languageFromTelegram } from '../../i18n.js'
 import { stripHtml } from '../../search/normalise.js'
 import type { BotContext } from '../context.js'
 import { clip } from '../format.js'
+import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { startLegalRequest } from './legal-request.js'
 
 const composer = new Composer<BotContext>()
@@ -142,6 +143,8 @@ privateChat.on('message:text', async (ctx, next) => {
   const kb = new InlineKeyboard()
   const [best, ...others] = results
   if (!best) {
+    // A greeting or a word or two ("салам", "hello") is someone starting: show them the menu.
+    if (ctx.message.text.trim().split(/\s+/).length <= 2) return ctx.reply(ctx.t('menu.title'), { parse_mode: 'HTML', reply_markup: mainMenuKeyboard(ctx.t) })
     kb.text(ctx.t('rights:askLawyerShort'), 'menu:lawyer').row().text(ctx.t('menu.rights'), 'r:home')
     return ctx.reply(ctx.t('rights:noResults'), { reply_markup: kb })
   }
