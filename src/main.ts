@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs'
 import { Api, type Bot } from 'grammy'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { createBot } from './bot/index.js'
-import { setBotCommands } from './bot/commands.js'
+import { setBotCommands, setDeskCommands } from './bot/commands.js'
 import type { BotContext } from './bot/context.js'
 import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
-import { createLogger, describeError } from './logger.js'
+import { createLogger, describeError, type Logger } from './logger.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const bot = createBot(deps, config.botToken!, config.botApiRoot ? { client: { apiRoot: config.botApiRoot } } : undefined)
   installRetries(bot)
   await bot.init()
-  await registerCommands(bot, config, deps.i18n)
+  await registerCommands(bot, config, deps.i18n, logger)
   // The outbox has its own Api without auto-retry: it honours retry_after itself and must not sit
   // inside one chat's back-off while other chats' messages wait.
   const outbox = new OutboxWorker({ ...deps, api: new Api(config.botToken!, config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined) })
@@ -53,8 +53,14 @@ async function main(): Promise<void> {
   }
 }
 
-async function registerCommands(bot: Bot<BotContext>, config: Config, i18n: Awaited<ReturnType<typeof createI18n>>) {
+async function registerCommands(bot: Bot<BotContext>, config: Config, i18n: Awaited<ReturnType<typeof createI18n>>, logger: Logger) {
   await setBotCommands(bot.api, i18n, config.defaultLanguage)
+  if (config.lawyersChatId !== undefined) {
+    await setDeskCommands(bot.api, i18n, config.lawyersChatId, config.lawyersLanguage).catch((error: unknown) => {
+      // The bot may not be in the group yet; the desk works without the menu.
+      logger.warn({ err: describeError(error) }, 'could not set the lawyers’ command menu')
+    })
+  }
 }
 
 main().then(

@@ -29,3 +29,11 @@ export async function setChatCommands(ctx: BotContext, language: Language): Prom
     ctx.logger.warn({ err: describeError(error), handler: 'commands:chat' }, 'setMyCommands failed')
   })
 }
+
+/** The lawyers' commands, shown only in the lawyers' group, in the desk's language. */
+export const DESK_COMMANDS = ['queue', 'case', 'stats', 'export', 'note', 'phrases', 'lawyers', 'orgs', 'intake'] as const
+
+export async function setDeskCommands(api: Api, i18n: i18n, chatId: number, language: Language): Promise<void> {
+  const commands = DESK_COMMANDS.map((command) => ({ command, description: i18n.t(`desk:commands.${command}`, { lng: language }) }))
+  await api.setMyCommands(commands, { scope: { type: 'chat', chat_id: chatId } })
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../src/config.js'
-import { setBotCommands } from '../../src/bot/commands.js'
+import { setBotCommands, setDeskCommands } from '../../src/bot/commands.js'
 import { buttonsOf } from '../../src/transport/chat-driver.js'
-import { createTestBot, startAs } from '../helpers/bot-harness.js'
+import { createTestBot, LAWYERS_CHAT_ID, startAs } from '../helpers/bot-harness.js'
 
 describe('first contact', () => {
   it('asks for the language in all five, in a fixed order, pre-selecting Telegram’s language', async () => {
@@ -75,6 +75,17 @@ describe('commands in Telegram’s menu', () => {
     expect([...byLanguage.keys()].sort()).toEqual(['default', 'en', 'ky', 'ru', 'tg', 'uz'])
     expect(byLanguage.get('uz').find((c: any) => c.command === 'help').description).toBe('Bot nima qila oladi')
     expect(byLanguage.get('default').find((c: any) => c.command === 'help').description).toBe('Бот эмне кылат')
+  })
+})
+
+describe('the lawyers’ command menu', () => {
+  it('lists the desk commands for the lawyers’ group only, in the desk language', async () => {
+    const h = await createTestBot()
+    await setDeskCommands(h.bot.api, h.i18n, LAWYERS_CHAT_ID, 'ru')
+    const call = h.telegram.calls.at(-1)!
+    expect(call.payload.scope).toEqual({ type: 'chat', chat_id: LAWYERS_CHAT_ID })
+    expect(call.payload.commands.map((c: any) => c.command)).toEqual(['queue', 'case', 'stats', 'export', 'note', 'phrases', 'lawyers', 'orgs', 'intake'])
+    expect(call.payload.commands[0].description).toBe('Очередь открытых запросов')
   })
 })
 
