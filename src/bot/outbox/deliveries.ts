@@ -74,10 +74,9 @@ async function ensureCard(c: DeliveryContext, request: LegalRequest, row: Outbox
   const files = requestAttachmentsOf(c.db, request.id)
   for (let i = payload.filesSent ?? 0; i < files.length; i++) {
     const file = files[i]!
-    const thread = current.groupThreadId ? { message_thread_id: current.groupThreadId } : { reply_parameters: { message_id: current.cardMessageId!, allow_sending_without_reply: true } }
-    c.recordSend(chatId)
-    if (file.kind === 'photo') await c.api.sendPhoto(chatId, file.fileId, { ...thread, caption: request.reference })
-    else await c.api.sendDocument(chatId, file.fileId, { ...thread, caption: request.reference })
+    await inRequestThread(c, current, (where) =>
+      file.kind === 'photo' ? c.api.sendPhoto(chatId, file.fileId, { ...where, caption: request.reference }) : c.api.sendDocument(chatId, file.fileId, { ...where, caption: request.reference }),
+    )
     saveOutboxProgress(c.db, row.id, { ...payload, filesSent: i + 1 })
   }
 }
@@ -117,22 +116,30 @@ async function refreshCard(c: DeliveryContext, request: LegalRequest): Promise<v
   }
 }
 
-/** Posts in the request's topic (or under its card); recreates the topic if it was deleted. */
-async function postInThread(c: DeliveryContext, request: LegalRequest, html: string, extra: Payload = {}): Promise<number | undefined> {
+type Where = { message_thread_id: number } | { reply_parameters: { message_id: number; allow_sending_without_reply: true } }
+
+/** In the request's topic, or under its card where the group is not a forum. */
+const whereOf = (r: LegalRequest): Where =>
+  r.groupThreadId ? { message_thread_id: r.groupThreadId } : { reply_parameters: { message_id: r.cardMessageId!, allow_sending_without_reply: true } }
+
+/** Sends into the request's topic (or under its card); recreates the topic if it was deleted by hand. */
+async function inRequestThread(c: DeliveryContext, request: LegalRequest, send: (where: Where) => Promise<{ message_id: number }>): Promise<number | undefined> {
   const chatId = c.config.lawyersChatId
   if (chatId === undefined) return undefined
-  const send = (r: LegalRequest) => {
-    c.recordSend(chatId)
-    const where = r.groupThreadId ? { message_thread_id: r.groupThreadId } : { reply_parameters: { message_id: r.cardMessageId!, allow_sending_without_reply: true } }
-    return c.api.sendMessage(chatId, html, { parse_mode: 'HTML', ...where, ...extra })
-  }
   const current = request.cardMessageId ? request : await postCard(c, request)
   try {
-    return (await send(current)).message_id
+    c.recordSend(chatId)
+    return (await send(whereOf(current))).message_id
   } catch (error) {
     if (!threadGone(error)) throw error
-    return (await send(await postCard(c, { ...current, groupThreadId: null, cardMessageId: null }))).message_id
+    const fresh = await postCard(c, { ...current, groupThreadId: null, cardMessageId: null })
+    c.recordSend(chatId)
+    return (await send(whereOf(fresh))).message_id
   }
+}
+
+function postInThread(c: DeliveryContext, request: LegalRequest, html: string, extra: Payload = {}): Promise<number | undefined> {
+  return inRequestThread(c, request, (where) => c.api.sendMessage(c.config.lawyersChatId!, html, { parse_mode: 'HTML', ...where, ...extra }))
 }
 
 async function notifyStatus(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
@@ -154,19 +161,11 @@ async function relayToGroup(c: DeliveryContext, request: LegalRequest, payload: 
   const header = `📨 <b>${request.reference}</b> · ${groupT(c)('desk:fromClient')}`
   const replyTo = payload.clientReplyTo ? relayByClientMessage(c.db, request.chatId, payload.clientReplyTo) : undefined
   const extra = replyTo ? { reply_parameters: { message_id: replyTo.groupMessageId, allow_sending_without_reply: true } } : {}
-  let groupMessageId: number | undefined
-  if (payload.media && payload.clientMessageId) {
-    const current = request.cardMessageId ? request : await postCard(c, request)
-    c.recordSend(c.config.lawyersChatId!)
-    const copy = await c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, {
-      caption: `${header}\n${escapeHtml(message.text)}`,
-      parse_mode: 'HTML',
-      ...(current.groupThreadId ? { message_thread_id: current.groupThreadId } : { reply_parameters: { message_id: current.cardMessageId!, allow_sending_without_reply: true } }),
-    })
-    groupMessageId = copy.message_id
-  } else {
-    groupMessageId = await postInThread(c, request, `${header}\n${escapeHtml(message.text)}`, extra)
-  }
+  const text = `${header}\n${escapeHtml(message.text)}`
+  const groupMessageId =
+    payload.media && payload.clientMessageId
+      ? await inRequestThread(c, request, (where) => c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, { caption: text, parse_mode: 'HTML', ...where, ...extra }))
+      : await postInThread(c, request, text, extra)
   if (groupMessageId && payload.clientMessageId) {
     recordRelay(c.db, { requestId: request.id, direction: 'from_client', groupChatId: c.config.lawyersChatId!, groupMessageId, clientChatId: request.chatId, clientMessageId: payload.clientMessageId, createdAt: c.clock() })
   }
