@@ -25,6 +25,11 @@ describe('the article base', () => {
     }
   })
 
+  it('keeps each article short enough for a cheap phone (about 2,500 characters of text)', () => {
+    const long = articles.filter((a) => htmlToText(a.body).length > 2600).map((a) => `${a.lang}/${a.id}`)
+    expect(long).toEqual([])
+  })
+
   it('sends every article as one valid Telegram HTML message within the 4096-character limit', async () => {
     const i18n = await createI18n()
     for (const a of articles) {
