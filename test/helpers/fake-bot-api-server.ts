@@ -10,6 +10,7 @@ export async function startFakeBotApiServer() {
   const received: { method: string; payload: any }[] = []
   const queue: unknown[] = []
   let nextMessageId = 1
+  let rateLimitedSends = 0
   const waiters: (() => void)[] = []
   const server: Server = createServer((req, res) => {
     let body = ''
@@ -24,9 +25,15 @@ export async function startFakeBotApiServer() {
         setTimeout(() => reply(updates), updates.length ? 0 : 100)
         return
       }
+      if (method === 'sendMessage' && rateLimitedSends > 0) {
+        rateLimitedSends--
+        res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }))
+        return
+      }
       received.push({ method, payload })
       waiters.splice(0).forEach((w) => w())
       if (method === 'getMe') return reply(makeBotInfo())
+      if (method === 'getChat') return reply({ id: payload.chat_id, type: 'supergroup', title: 'Lawyers' })
       if (method === 'sendMessage') {
         return reply({ message_id: nextMessageId++, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text })
       }
@@ -39,6 +46,10 @@ export async function startFakeBotApiServer() {
     apiRoot: `http://127.0.0.1:${port}`,
     received,
     push: (update: unknown) => queue.push(update),
+    /** The next `n` sendMessage calls get 429 with retry_after 1, as Telegram does under load. */
+    rateLimitNextSends: (n: number) => (rateLimitedSends = n),
+    /** How many of those 429s are still to come. */
+    rateLimitsLeft: () => rateLimitedSends,
     async waitFor(predicate: () => boolean, ms = 15_000) {
       const deadline = Date.now() + ms
       while (!predicate()) {

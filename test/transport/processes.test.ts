@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/db/client.js'
+import { submitLegalRequest } from '../../src/db/legal-requests.js'
 import { startFakeBotApiServer } from '../helpers/fake-bot-api-server.js'
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
@@ -35,6 +37,28 @@ describe('npm start without a token: the terminal chat', () => {
 })
 
 describe('with BOT_TOKEN: long polling against a Bot API emulator on loopback', () => {
+  it('delivers a request left in the outbox by an earlier run to the lawyers’ group, after a 429', async () => {
+    const env = baseEnv()
+    const db = openDatabase(env.DATABASE_PATH)
+    submitLegalRequest(db, { forWhom: 'self', topic: 'work', urgency: 'normal', city: 'kazan', description: 'Не платят зарплату', attachments: [], safeToContact: true }, { userId: 42, chatId: 42, language: 'ru', sourceUpdateId: 'e2e-1', now: new Date() })
+    db.$client.close()
+    const api = await startFakeBotApiServer()
+    api.rateLimitNextSends(1)
+    const child = spawn(tsx, ['src/main.ts'], { env: { ...env, BOT_TOKEN: '123456:' + 'A'.repeat(35), BOT_API_ROOT: api.apiRoot, LAWYERS_CHAT_ID: '-100777', LOG_LEVEL: 'silent' } })
+    try {
+      await api.waitFor(() => api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777))
+      const card = api.received.find((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777)!
+      expect(card.payload.text).toContain('JO-')
+      expect(card.payload.text).toContain('Не платят зарплату')
+      expect(api.rateLimitsLeft()).toBe(0)
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      await api.close()
+    }
+  }, 60_000)
+
   it('answers /start as in the local chat and stops cleanly on SIGTERM', async () => {
     const api = await startFakeBotApiServer()
     api.push({
