@@ -66,7 +66,7 @@ describe('lawyer actions', () => {
     expect(request(h)).toMatchObject({ status: 'in_progress', assignedLawyerId: ADMIN_ID })
     const edit = h.since(mark).find((c) => c.method === 'editMessageText')!
     expect(edit.payload.message_id).toBe(cardId)
-    expect(edit.payload.text).toContain('Юрист работает')
+    expect(edit.payload.text).toContain('В работе')
     expect(h.lastText(MIGRANT)).toBe(h.t('ky', 'desk:client.in_progress', { reference: 'JO-2026-00001' }))
   })
 

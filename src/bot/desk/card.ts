@@ -27,7 +27,7 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
     `${request.urgent ? '🚨' : '📄'} <b>${request.reference}</b> · ${t(`lawyer:urgencies.${request.urgency}`)}${request.urgent ? ` · <b>${t('desk:card.urgent')}</b>` : ''}`,
     `${t('desk:card.topic')}: ${t(`lawyer:topics.${request.topic}`)} · ${t('desk:card.city')}: ${t(`lawyer:cities.${request.city}`)} · ${t('desk:card.language')}: ${LANGUAGE_NAMES[request.language as keyof typeof LANGUAGE_NAMES] ?? request.language}`,
     `${t('desk:card.forWhom')}: ${t(request.forWhom === 'family' ? 'lawyer:forFamily' : 'lawyer:forSelf')}`,
-    `${t('desk:card.status')}: <b>${t(`requests:status.${request.status}`)}</b>${request.disposition ? ` (${t(`desk:disposition.${request.disposition}`)}${request.referredTo ? `: ${escapeHtml(request.referredTo)}` : ''})` : ''} · ${t('desk:card.lawyer')}: ${extras.lawyerName ? escapeHtml(extras.lawyerName) : '—'}`,
+    `${t('desk:card.status')}: <b>${t(`figures:status.${request.status}`)}</b>${request.disposition ? ` (${t(`desk:disposition.${request.disposition}`)}${request.referredTo ? `: ${escapeHtml(request.referredTo)}` : ''})` : ''} · ${t('desk:card.lawyer')}: ${extras.lawyerName ? escapeHtml(extras.lawyerName) : '—'}`,
     `${t('desk:card.contact')}: ${contact.join(' · ')}`,
     `${t('desk:card.created')}: ${formatDateTime(request.createdAt)} · ${t('desk:card.files')}: ${extras.attachments}`,
     ...extras.conflicts.map((c) => `⚠️ ${t('desk:card.conflict', { reference: c.reference, reason: t(`desk:card.conflictReason.${c.reason}`) })}`),

@@ -48,7 +48,7 @@ composer.callbackQuery(/^d:(take|st|urg|notes):(\d{1,10})$/, async (ctx) => {
   if (choices.length === 0) return ctx.reply(ctx.t('desk:noStatusChange', { reference: request.reference }))
   const kb = new InlineKeyboard()
   choices.forEach((s, i) => {
-    kb.text(ctx.t(s === 'declined' ? 'desk:disposition.declined' : `requests:status.${s}`), `d:set:${request.id}:${s}`)
+    kb.text(ctx.t(s === 'declined' ? 'desk:disposition.declined' : `figures:status.${s}`), `d:set:${request.id}:${s}`)
     if (i % 2 === 1) kb.row()
   })
   await ctx.reply(ctx.t('desk:chooseStatus', { reference: request.reference }), { reply_markup: kb })
@@ -107,7 +107,7 @@ composer.on('message:text', async (ctx, next) => {
   const result = changeRequestStatus(ctx.db, request.id, to, { kind: 'lawyer', id: ctx.from.id }, note === '-' ? null : note, ctx.clock(), extra)
   audit(ctx.db, ctx.from.id, `status:${status}`, request.id, ctx.clock())
   ctx.logger.info({ handler: 'desk:status', request_id: request.id, to, ok: result.ok })
-  await ctx.reply(ctx.t(result.ok ? 'desk:statusChanged' : 'desk:notAllowed', { reference: request.reference, status: ctx.t(status === 'declined' ? 'desk:disposition.declined' : `requests:status.${to}`) }))
+  await ctx.reply(ctx.t(result.ok ? 'desk:statusChanged' : 'desk:notAllowed', { reference: request.reference, status: ctx.t(status === 'declined' ? 'desk:disposition.declined' : `figures:status.${to}`) }))
 })
 
 export { composer as deskCardsFeature }
