@@ -3,8 +3,7 @@ import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
-import { findUser, touchUser } from '../db/users.js'
-import { languageFromTelegram } from '../i18n.js'
+import { touchUser, userLanguage } from '../db/users.js'
 import { describeError } from '../logger.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
@@ -48,12 +47,10 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.clock = clock
     ctx.content = deps.content
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
-    const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
+    if (ctx.from && !ctx.from.is_bot) touchUser(db, ctx.from.id, clock())
     // The lawyers' group reads one language; everyone else gets their own.
     const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId
-    ctx.locale = inLawyersGroup
-      ? config.lawyersLanguage
-      : ((user?.language as BotContext['locale'] | null) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage)
+    ctx.locale = inLawyersGroup ? config.lawyersLanguage : userLanguage(db, ctx.from, config.defaultLanguage)
     ctx.t = i18n.getFixedT(ctx.locale)
     await next()
   })
@@ -91,8 +88,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
       plugins: [
         async (ctx, next) => {
           // Conversations replay without outside middleware, so the translator is set up here too.
-          const language = ctx.from ? findUser(db, ctx.from.id)?.language : undefined
-          ctx.locale = (language as ConvContext['locale'] | undefined) ?? languageFromTelegram(ctx.from?.language_code) ?? config.defaultLanguage
+          ctx.locale = userLanguage(db, ctx.from, config.defaultLanguage)
           ctx.t = i18n.getFixedT(ctx.locale)
           ctx.i18n = i18n
           await next()

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import type { Language } from '../config.js'
+import { LANGUAGES, type Language } from '../config.js'
+import { languageFromTelegram } from '../i18n.js'
 import type { Db } from './client.js'
 import { users } from './schema.js'
 
@@ -21,4 +22,11 @@ export function setUserLanguage(db: Db, userId: number, language: Language): voi
 
 export function findUser(db: Db, userId: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, userId)).get()
+}
+
+/** The person's language: the one they chose, else Telegram's if it is one of ours, else the default. */
+export function userLanguage(db: Db, from: { id: number; language_code?: string } | undefined, fallback: Language): Language {
+  const chosen = from ? findUser(db, from.id)?.language : undefined
+  if (chosen && (LANGUAGES as readonly string[]).includes(chosen)) return chosen as Language
+  return languageFromTelegram(from?.language_code) ?? fallback
 }

@@ -1,4 +1,4 @@
-import { Composer, GrammyError, Keyboard } from 'grammy'
+import { Composer, Keyboard } from 'grammy'
 import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
 import { describeError } from '../../logger.js'
 import type { BotContext } from '../context.js'
@@ -6,6 +6,7 @@ import { cardView, dialableNumbers, PROBLEM_CODES, reportChoiceView, reportThank
 import { decodeRef, listView, menuView, REF_PATTERN } from '../views/centre-list.js'
 import type { View } from '../views/centre-view.js'
 import { requireAdmin } from '../desk/roles.js'
+import { showView } from '../show.js'
 import { startLegalRequest } from './legal-request.js'
 
 /**
@@ -21,18 +22,6 @@ const ID = '([a-z0-9-]{1,40})'
 const REF = `(${REF_PATTERN})`
 const PROBLEM_BY_CODE = Object.fromEntries(Object.entries(PROBLEM_CODES).map(([problem, code]) => [code, problem])) as Record<string, CentreProblem>
 
-const isNotModified = (e: unknown) => e instanceof GrammyError && /message is not modified/i.test(e.description)
-
-/** Shows in place when reached by a button, as a new message otherwise. */
-async function show(ctx: BotContext, view: View): Promise<void> {
-  const options = { parse_mode: 'HTML' as const, reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }
-  try {
-    if (ctx.callbackQuery?.message) await ctx.editMessageText(view.text, options)
-    else await ctx.reply(view.text, options)
-  } catch (error) {
-    if (!isNotModified(error)) throw error
-  }
-}
 
 async function sendVenues(ctx: BotContext, view: View): Promise<void> {
   for (const venue of view.venues) await ctx.replyWithVenue(venue.lat, venue.lon, venue.title, venue.address)
@@ -51,7 +40,7 @@ function lookup(ctx: BotContext, id: string, refText: string) {
 
 async function showMenu(ctx: BotContext): Promise<void> {
   ctx.logger.info({ handler: 'centres:menu' })
-  await show(ctx, menuView(ctx, loadDirectory(ctx.db)))
+  await showView(ctx, menuView(ctx, loadDirectory(ctx.db)))
 }
 
 privateChat.command('centres', showMenu)
@@ -74,7 +63,7 @@ privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
   if (!ref || !view) return stale(ctx)
   await ctx.answerCallbackQuery()
   ctx.logger.info({ handler: 'centres:list', list: ref.kind === 'city' ? ref.cityId : ref.kind, filter: ref.filter })
-  await show(ctx, view)
+  await showView(ctx, view)
   if (ctx.match[1] === 'g') await sendVenues(ctx, view)
 })
 
@@ -90,7 +79,7 @@ privateChat.on('message:location', async (ctx, next) => {
   const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
   if (!view) return next()
   ctx.logger.info({ handler: 'centres:location', venues: view.venues.length })
-  await show(ctx, view)
+  await showView(ctx, view)
   await sendVenues(ctx, view)
 })
 
@@ -100,7 +89,7 @@ privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
   const { centre, ref, dir } = found
   await ctx.answerCallbackQuery()
   ctx.logger.info({ handler: 'centres:card', centre: centre.id })
-  await show(ctx, cardView(ctx, dir, centre, ref))
+  await showView(ctx, cardView(ctx, dir, centre, ref))
 })
 
 /** Call: the numbers alone, one per line, for the phone app to dial with one tap. */
@@ -116,7 +105,7 @@ privateChat.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
   const found = lookup(ctx, ctx.match[1]!, ctx.match[2]!)
   if (!found) return stale(ctx)
   await ctx.answerCallbackQuery()
-  await show(ctx, reportChoiceView(ctx, found.dir, found.centre, found.ref))
+  await showView(ctx, reportChoiceView(ctx, found.dir, found.centre, found.ref))
 })
 
 /** Stored with the lawyers' outbox event in one transaction; no user id is kept with a report. */
@@ -127,7 +116,7 @@ privateChat.callbackQuery(new RegExp(`^ce:r:${ID}:([a-z]):${REF}$`), async (ctx)
   if (!found || !report) return stale(ctx)
   ctx.logger.info({ handler: 'centres:report', centre: found.centre.id, report_id: report.id, problem })
   await ctx.answerCallbackQuery()
-  await show(ctx, reportThanksView(ctx, found.dir, found.centre, found.ref))
+  await showView(ctx, reportThanksView(ctx, found.dir, found.centre, found.ref))
 })
 
 privateChat.callbackQuery(new RegExp(`^ce:a:${ID}$`), async (ctx) => {

@@ -3,11 +3,12 @@ import type { InlineQueryResultArticle } from 'grammy/types'
 import { CATEGORY_TO_TOPIC, daysSinceChecked } from '../../content/article-library.js'
 import type { Article } from '../../content/articles.js'
 import { recordArticleFeedback } from '../../db/article-feedback.js'
-import { findUser } from '../../db/users.js'
-import { escapeHtml, languageFromTelegram } from '../../i18n.js'
+import { userLanguage } from '../../db/users.js'
+import { escapeHtml } from '../../i18n.js'
 import { stripHtml } from '../../search/normalise.js'
 import type { BotContext } from '../context.js'
 import { clip } from '../format.js'
+import { showView } from '../show.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { startLegalRequest } from './legal-request.js'
 
@@ -65,19 +66,12 @@ function categoryView(ctx: BotContext, categoryId: string) {
   return { text: `<b>${ctx.t(`rights:categories.${category.id}`)}</b>`, keyboard: kb }
 }
 
-/** Shows in place when reached by a button, as a new message otherwise. */
-async function show(ctx: BotContext, view: { text: string; keyboard: InlineKeyboard }) {
-  const options = { parse_mode: 'HTML' as const, reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }
-  if (ctx.callbackQuery?.message) await ctx.editMessageText(view.text, options)
-  else await ctx.reply(view.text, options)
-}
-
-export async function showArticle(ctx: BotContext, id: string): Promise<boolean> {
+export async function showArticle(ctx: BotContext, id: string, options: { newMessage?: boolean } = {}): Promise<boolean> {
   const article = ctx.content.articles.get(id, ctx.locale)
   if (!article) return false
   if (ctx.chat?.type === 'private') ctx.session.lastArticleId = id
   ctx.logger.info({ handler: 'rights:article', article: id })
-  await show(ctx, { text: articleText(ctx, article), keyboard: articleKeyboard(ctx, article) })
+  await showView(ctx, { text: articleText(ctx, article), keyboard: articleKeyboard(ctx, article) }, options)
   return true
 }
 
@@ -87,28 +81,25 @@ privateChat.command('start', async (ctx, next) => {
   if (!id || !(await showArticle(ctx, id))) await next()
 })
 
-privateChat.command('rights', (ctx) => show(ctx, homeView(ctx)))
+privateChat.command('rights', (ctx) => showView(ctx, homeView(ctx)))
 privateChat.callbackQuery(['menu:rights', 'r:home'], async (ctx) => {
   await ctx.answerCallbackQuery()
-  await show(ctx, homeView(ctx))
+  await showView(ctx, homeView(ctx))
 })
 
 // Emergency numbers: the hotlines article, one tap from the menu.
 privateChat.command('emergency', (ctx) => showArticle(ctx, 'hotlines'))
 privateChat.callbackQuery('menu:emergency', async (ctx) => {
   await ctx.answerCallbackQuery()
-  await ctx.reply(articleText(ctx, ctx.content.articles.get('hotlines', ctx.locale)!), {
-    parse_mode: 'HTML',
-    reply_markup: articleKeyboard(ctx, ctx.content.articles.get('hotlines', ctx.locale)!),
-    link_preview_options: { is_disabled: true },
-  })
+  // A new message, so the menu stays above it.
+  await showArticle(ctx, 'hotlines', { newMessage: true })
 })
 
 privateChat.callbackQuery(/^r:c:([a-z]{1,20})$/, async (ctx) => {
   const view = categoryView(ctx, ctx.match[1]!)
   if (!view) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
   await ctx.answerCallbackQuery()
-  await show(ctx, view)
+  await showView(ctx, view)
 })
 
 privateChat.callbackQuery(/^r:a:([a-z0-9-]{1,40})$/, async (ctx) => {
@@ -158,8 +149,7 @@ privateChat.on('message:text', async (ctx, next) => {
 
 /** `@bot patent` in any chat: matching articles in the asker's language, with a button into the bot. */
 composer.on('inline_query', async (ctx) => {
-  const stored = findUser(ctx.db, ctx.from.id)?.language
-  const lang = (stored as BotContext['locale'] | undefined) ?? languageFromTelegram(ctx.from.language_code) ?? ctx.config.defaultLanguage
+  const lang = userLanguage(ctx.db, ctx.from, ctx.config.defaultLanguage)
   const t = ctx.i18n.getFixedT(lang)
   const query = ctx.inlineQuery.query.trim()
   const ids = query ? ctx.content.search.search(query, lang, 5).map((r) => r.id) : ['hotlines']
