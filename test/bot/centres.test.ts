@@ -502,8 +502,19 @@ describe('home-country offices: never "address unknown" as the last word (item 1
     const kgLine = listLines(screen(h)).find((l) => l.includes('Казан') && l.includes('Кыргыз'))!
     expect(kgLine).toContain(h.t('ky', 'centres:list.askEmbassy'))
     expect(entryButtons(h).map(idOf)).toContain('kg-embassy-moscow')
+    const embassyLine = listLines(screen(h))[entryButtons(h).map(idOf).indexOf('kg-embassy-moscow')]
+    expect(embassyLine).toContain(h.t('ky', 'centres:coverage.embassyAsk'))
     await h.driver.press('Генеральное консульство Кыргызской')
     expect(h.lastText()).toContain('119017, г. Москва, ул. Большая Ордынка, д. 64, 8-499-237-44-52')
+  })
+
+  it('Chelyabinsk for a Tajik citizen: no Tajik office for the region was found, so the embassy, said so', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6122, 'tg')
+    await h.driver.press('Челябинск')
+    const section = screen(h).split(h.t('tg', 'centres:list.coveredBy', { city: 'Челябинск' }))[1]!
+    expect(listLines(section)[0]).toContain('Посольство Республики Таджикистан')
+    expect(listLines(section)[0]).toContain(h.t('tg', 'centres:coverage.embassy'))
   })
 
   it.each(['Казань', 'Челябинск', 'Москва'])('%s: every country (Kyrgyzstan, Uzbekistan, Tajikistan) has an office with an address or phone', async (city) => {

@@ -151,12 +151,15 @@ function cityView(v: ViewContext, dir: LiveDirectory, city: City, ref: ListRef, 
   const coverage: Entry[] = coverageFor(city.id, undefined, dir)
     .filter(({ centre }) => !seen.has(centre.id) && seen.add(centre.id))
     .map(({ coverage: cov, centre }) => ({ centre, distanceKm: null, note: coverageNote(v, dir, cov, centre) }))
-  // Every country gets an office with an address or phone: where the city has none for it, its embassy.
+  // Every country gets an office with an address or phone: where the city has none for it, its embassy (to ask
+  // for the address of an office known only to exist, or because no office for the region was found).
   const served = [...own, ...coverage.map((e) => e.centre)]
   for (const country of HOME_COUNTRIES) {
-    if (served.some((c) => homeCountryOf(c, dir) === country && reachable(c))) continue
+    const offices = served.filter((c) => homeCountryOf(c, dir) === country)
+    if (offices.some(reachable)) continue
     const embassy = embassyOf(country, dir)
-    if (embassy && !seen.has(embassy.id) && seen.add(embassy.id)) coverage.push({ centre: embassy, distanceKm: null, note: `${escapeHtml(placeName(v, dir, embassy.city))}, ${v.t('centres:coverage.embassy')}` })
+    const why = v.t(offices.length > 0 ? 'centres:coverage.embassyAsk' : 'centres:coverage.embassy')
+    if (embassy && !seen.has(embassy.id) && seen.add(embassy.id)) coverage.push({ centre: embassy, distanceKm: null, note: `${escapeHtml(placeName(v, dir, embassy.city))}, ${why}` })
   }
   const reachableLegal = own.some((c) => offersLegalHelp(c) && reachable(c))
   const header = [v.t('centres:list.city', { city: city.name[v.locale], count: own.length })]
