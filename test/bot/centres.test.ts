@@ -636,3 +636,25 @@ describe('map pins only when asked; own country first (item 13)', () => {
     expect(entryButtons(h).map(idOf).find((id) => findSupportCentre(h.db, id)!.kind === 'consulate' && !id.startsWith('kg-mintrud'))).toMatch(new RegExp(`^${first.slice(0, 2)}-`))
   })
 })
+
+describe('off the happy path: a restart and the same press twice', () => {
+  it('a list and a card opened before a restart still work after it; pressing the same card or pin twice is harmless', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6160, 'uz')
+    await h.driver.send('Moskva')
+    const listMessage = h.telegram.calls.findLast((c) => c.method === 'sendMessage')!
+    const listId = (listMessage.result as { message_id: number }).message_id
+    await h.restart()
+    const card = withRef('ce:o:uz-embassy-moscow:', { kind: 'city', cityId: 'moscow', filter: 'a' }, loadDirectory(h.db))
+    await h.driver.pressCallback(card, listId)
+    await h.driver.pressCallback(card, listId) // "message is not modified": no error, no second message
+    expect(h.lastText()).toContain('📍 119017, г. Москва, Погорельский переулок, д. 12')
+    expect(h.telegram.calls.filter((c) => c.method === 'sendMessage' && c.payload.text === h.t('uz', 'errors.generic'))).toHaveLength(0)
+    const mark = h.mark()
+    await h.driver.pressCallback('ce:v:uz-embassy-moscow', listId)
+    await h.driver.pressCallback('ce:v:no-such-centre', listId)
+    expect(venues(h, mark)).toHaveLength(1)
+    await h.driver.pressCallback(withRef('ce:l:', { kind: 'city', cityId: 'moscow', filter: 'a' }, loadDirectory(h.db)), listId)
+    expect(header(h)).toBe(htmlToText(cityHeader(h, 'uz', 'Moskva')))
+  })
+})
