@@ -10,6 +10,8 @@ describe('typed city names (matchCityQuery)', () => {
     ['kazan', 'kazan'],
     ['Qozon', 'kazan'],
     ['Қазон', 'kazan'],
+    ['Қозон', 'kazan'],
+    ['gde centr v kazani', 'kazan'],
     ['Казанда', 'kazan'],
     ['Qozonda markaz qayerda', 'kazan'],
     ['где центр поддержки мигрантов в Казани', 'kazan'],
