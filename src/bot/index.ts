@@ -109,8 +109,9 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(deskRelayFeature)
   app.use(deskAdminFeature)
   app.use(deskFiguresFeature)
-  app.use(rightsFeature)
+  // Centres before rights: a typed city name is a centres list, not an article search.
   app.use(centresFeature)
+  app.use(rightsFeature)
   app.use(startFeature)
   app.use(languageFeature)
   app.use(helpFeature)

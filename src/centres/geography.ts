@@ -106,6 +106,14 @@ export function nearestCity(
   return { kind: 'outside-russia' }
 }
 
+/**
+ * Could a shared location be a real place? Out of range is not, and neither is exactly 0, 0 ("null island"): what
+ * a broken client or a typed `/location 0 0` sends, never a person in the Gulf of Guinea asking for Russia.
+ */
+export function isRealLocation(lat: number, lon: number): boolean {
+  return isLatLon({ lat, lon }) && !(lat === 0 && lon === 0)
+}
+
 function isLatLon(p: LatLon): boolean {
   return Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180
 }

@@ -50,7 +50,8 @@ function isAlwaysOpen(hours: WeeklyHours): boolean {
 
 /**
  * Is the centre open at `now`, in its city's time zone? 'unknown' when the source gives no machine-readable hours
- * for today (never guess "open"). Public holidays are not modelled.
+ * for today (never guess "open"), and for a place to visit whose current address is unknown (Civic Assistance
+ * moved after its hours were published: open where?). Phone lines need no address. Public holidays are not modelled.
  */
 export function openNow(
   centre: SupportCentre,
@@ -58,7 +59,7 @@ export function openNow(
   dir: Pick<Directory, 'cities' | 'areas'> = directory,
 ): OpenState {
   const hours = centre.hours
-  if (hours === null) return 'unknown'
+  if (hours === null || (centre.address === null && centre.kind !== 'hotline')) return 'unknown'
   const tz = centreTimeZone(centre, dir)
   if (tz === null) return isAlwaysOpen(hours) ? 'open' : 'unknown'
   const { day, minutes } = localClock(now, tz)

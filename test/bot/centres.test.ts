@@ -71,7 +71,8 @@ describe('find a support centre: by location', () => {
     const calls = h.since(mark)
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'sendVenue', 'sendVenue', 'sendVenue'])
     const text = h.textsSince(mark)[0]!
-    expect(text).toMatch(/^📍 Ближайший город из нашего списка: Москва, 0,\d км от вас\./)
+    // No km to the city: its centre's coordinates are in no reference; km only to entries with sourced ones.
+    expect(text.split('\n')[0]).toBe('📍 Ближайший город из нашего списка: Москва.')
 
     // Order: the three entries with coordinates by distance, then the rest.
     const ids = entryButtons(h).map(idOf)
@@ -119,7 +120,9 @@ describe('find a support centre: by location', () => {
     const h = await createTestBot()
     await startAs(h, 6003, 'en')
     await h.driver.shareLocation(55.03, 82.92)
-    expect(screen(h)).toMatch(/^📍 Nothing near you in our list\. The nearest city with entries is (Chelyabinsk|Yekaterinburg), about 1,\d{3} km away/)
+    const first = screen(h).split('\n')[0]!
+    expect(first).toMatch(/^📍 Nothing near you in our list\. The nearest city with entries is (Chelyabinsk|Yekaterinburg), and it is far from you\./)
+    expect(first).not.toMatch(/\d\s?km/)
   })
 
   it('asks for the location with a one-time reply keyboard', async () => {
@@ -143,14 +146,14 @@ describe('find a support centre: by location', () => {
 })
 
 describe('find a support centre: by city', () => {
-  it('lists Kazan in one message with a button per entry, then the pin of the one entry with coordinates', async () => {
+  it('lists Kazan in one message with a button per entry, and no map pin unasked', async () => {
     const h = await createTestBot()
     await openCentres(h, 6010, 'ru')
     const menu = h.telegram.calls.at(-1)!
     const mark = h.mark()
     await h.driver.press('Казань')
     const calls = h.since(mark).filter((c) => c.method !== 'answerCallbackQuery')
-    expect(calls.map((c) => c.method)).toEqual(['editMessageText', 'sendVenue'])
+    expect(calls.map((c) => c.method)).toEqual(['editMessageText'])
     expect(calls[0]!.payload.message_id).toBe((menu.result as any).message_id)
     const kazan = listSupportCentres(h.db).filter((c) => c.city === 'kazan').map((c) => c.id)
     const ids = entryButtons(h).map(idOf)
@@ -158,7 +161,7 @@ describe('find a support centre: by city', () => {
     expect(ids).toContain('tj-molmep-volga-representative') // the Tajik ministry's representative for the Volga region
     expect(h.textsSince(mark)[0]).toMatch(/^📍 Казань · 5 мест\n/)
     expect(h.textsSince(mark)[0]).toContain('Мы не знаем бесплатной юридической помощи в городе Казань с адресом или телефоном')
-    expect(venues(h, mark)).toEqual([expect.objectContaining({ latitude: 55.79534316988579, longitude: 49.1072434078705 })])
+    expect(venues(h, mark)).toEqual([])
   })
 
   it('says plainly there is no sourced legal aid in Chelyabinsk and offers the consulates, the hotlines and a lawyer', async () => {
@@ -210,17 +213,21 @@ describe('find a support centre: by city', () => {
 
 describe('find a support centre: cards', () => {
   it('shows open now in the city time zone, from a fixed clock', async () => {
+    const civicHours = findSupportCentre((await createTestBot()).db, 'civic-assistance-committee')!.hours
+    const withAddress = moscowEntry('test-open', 55.76, 37.6, { name: { ru: 'Тест приёмная', en: 'Test reception' }, hours: civicHours })
     const h = await createTestBot({ now: WEDNESDAY_NOON_MOSCOW })
+    replaceSupportCentres(h.db, [...listSupportCentres(h.db), withAddress], new Date())
     await openCentres(h, 6020, 'ru')
     await h.driver.press('Москва')
-    expect(screen(h)).toMatch(/\d+\. ⚖️ Комитет «Гражданское содействие» — 🟢 сейчас открыто/)
-    await h.driver.press('Гражданское содействие')
+    expect(screen(h)).toMatch(/\d+\. ⚖️ Тест приёмная — 🟢 сейчас открыто/)
+    await h.driver.press('Тест приёмная')
     expect(h.lastText()).toContain('🕘 пн, ср, пт 10:00–17:00; вт, чт, сб, вс закрыто · 🟢 сейчас открыто (там 12:00)')
 
     const tuesday = await createTestBot({ now: TUESDAY_NOON_MOSCOW })
+    replaceSupportCentres(tuesday.db, [...listSupportCentres(tuesday.db), withAddress], new Date())
     await openCentres(tuesday, 6021, 'en')
     await tuesday.driver.press('Moscow')
-    await tuesday.driver.press('Civic Assistance')
+    await tuesday.driver.press('Test reception')
     expect(tuesday.lastText()).toContain('· 🔴 closed now (12:00 there)')
 
     // Round-the-clock lines are open whatever the zone (Russia spans eleven).
@@ -235,7 +242,7 @@ describe('find a support centre: cards', () => {
     const h = await createTestBot({ now: WEDNESDAY_NOON_MOSCOW })
     await openCentres(h, 6022, 'ru')
     await h.driver.press('Москва')
-    const list = h.telegram.calls.at(-2)!
+    const list = h.telegram.calls.findLast((c) => c.method === 'editMessageText')!
     await h.driver.press('Гражданское содействие')
     const card = h.telegram.calls.at(-1)!
     expect(card.method).toBe('editMessageText')
@@ -397,5 +404,257 @@ describe('phone numbers on cards (telUri)', () => {
     ['+7 12', 'ru', null],
   ])('%s in %s → %s', (phone, country, uri) => {
     expect(telUri(phone, country)).toBe(uri)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 14: centres without dead ends
+
+/** The first line of the message on screen (a list's header). */
+const header = (h: TestBot) => screen(h).split('\n')[0]!
+const cityHeader = (h: TestBot, lang: string, city: string) => h.t(lang, 'centres:list.city', { city: h.t(lang, `x`, { defaultValue: city }), count: listSupportCentres(h.db).filter((c) => c.city === CITY_IDS[city]).length })
+const CITY_IDS: Record<string, string> = { Москва: 'moscow', Казань: 'kazan', Челябинск: 'chelyabinsk', Moskva: 'moscow', Qozon: 'kazan', Маскав: 'moscow', Kazan: 'kazan', Moscow: 'moscow' }
+
+describe('typed city names open that city’s list (issue 14, item 8)', () => {
+  it.each([
+    ['ru', 'Казань', 'Казань'],
+    ['en', 'kazan', 'Kazan'],
+    ['uz', 'Qozon', 'Qozon'],
+    ['ru', 'Москва', 'Москва'],
+    ['en', 'moskva', 'Moscow'],
+    ['ru', 'Челябинск', 'Челябинск'],
+    ['ru', 'где центр поддержки мигрантов в Казани', 'Казань'],
+    ['ky', 'борбор Казань', 'Казань'],
+    ['uz', 'markaz Moskva', 'Moskva'],
+    ['tg', 'Маскав', 'Маскав'],
+  ])('%s: «%s» right after /centres → the list of %s, not an article', async (lang, typed, city) => {
+    const h = await createTestBot()
+    await startAs(h, 6100, lang)
+    await h.driver.send('/centres')
+    const mark = h.mark()
+    await h.driver.send(typed)
+    expect(h.textsSince(mark)).toHaveLength(1)
+    expect(htmlToText(h.textsSince(mark)[0]!).split('\n')[0]).toBe(htmlToText(cityHeader(h, lang, city)))
+    expect(entryButtons(h).length).toBeGreaterThan(0)
+  })
+
+  it('works as free text at any time too, and a bare centre request opens the menu', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6101, 'ru')
+    await h.driver.send('Казанда')
+    expect(header(h)).toBe(htmlToText(cityHeader(h, 'ru', 'Казань')))
+    await h.driver.send('центр поддержки мигрантов')
+    expect(screen(h)).toBe(htmlToText(h.t('ru', 'centres:menu.title')))
+  })
+
+  it('a legal question that mentions a city still goes to search', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6102, 'en')
+    for (const question of ['I lost my passport in Moscow', 'потерял паспорт в Москве', 'Moskvada patent qancha turadi']) {
+      const mark = h.mark()
+      await h.driver.send(question)
+      expect(h.textsSince(mark)[0]).toContain(h.t('en', 'rights:bestMatch'))
+      expect(h.driver.buttons().some((b) => b.callbackData?.startsWith('r:a:'))).toBe(true)
+      expect(h.driver.buttons().some((b) => b.callbackData?.startsWith('ce:'))).toBe(false)
+    }
+  })
+
+  it('a city typed inside a legal request is the conversation’s answer, not a list', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6103, 'ru')
+    await h.driver.send('/lawyer')
+    const mark = h.mark()
+    await h.driver.send('Москва')
+    expect(h.textsSince(mark).join('\n')).not.toContain(htmlToText(cityHeader(h, 'ru', 'Москва')))
+  })
+})
+
+describe('free legal lines wherever there is no local legal help (item 9)', () => {
+  it.each(['Казань', 'Челябинск'])('%s lists Rosmigrant 8-800 and the Tajik central hotline under "by phone, from anywhere in Russia"', async (city) => {
+    const h = await createTestBot()
+    await openCentres(h, 6110, 'ru')
+    await h.driver.press(city)
+    const text = screen(h)
+    expect(text).toContain(h.t('ru', 'centres:list.noLegalAid', { city }))
+    expect(text).toContain(h.t('ru', 'centres:list.nationwide'))
+    expect(entryButtons(h).map(idOf)).toEqual(expect.arrayContaining(['rosmigrant-dsmr', 'tj-molmep-representation-central']))
+    await h.driver.press('Росмигрант')
+    expect(h.lastText()).toContain('8-800-550-32-03')
+  })
+
+  it('Moscow (it has legal help with contacts) lists them once, in its own entries; the hotlines page has them too', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6111, 'en')
+    await h.driver.press('Moscow')
+    expect(screen(h)).not.toContain(h.t('en', 'centres:list.nationwide'))
+    const ids = entryButtons(h).map(idOf)
+    expect(ids.filter((id) => id === 'rosmigrant-dsmr')).toHaveLength(1)
+    await h.driver.press('Hotlines and consulates')
+    expect(entryButtons(h).map(idOf)).toEqual(expect.arrayContaining(['rosmigrant-dsmr', 'tj-molmep-representation-central', 'rostrud-hotline']))
+  })
+})
+
+describe('home-country offices: never "address unknown" as the last word (item 10)', () => {
+  it('Kazan for a Kyrgyz citizen: the consulate says ask the embassy, and its card gives the embassy’s contacts', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6120, 'ky')
+    await h.driver.press('Казань')
+    const kgLine = listLines(screen(h)).find((l) => l.includes('Казан') && l.includes('Кыргыз'))!
+    expect(kgLine).toContain(h.t('ky', 'centres:list.askEmbassy'))
+    expect(entryButtons(h).map(idOf)).toContain('kg-embassy-moscow')
+    const embassyLine = listLines(screen(h))[entryButtons(h).map(idOf).indexOf('kg-embassy-moscow')]
+    expect(embassyLine).toContain(h.t('ky', 'centres:coverage.embassyAsk'))
+    await h.driver.press('Генеральное консульство Кыргызской')
+    expect(h.lastText()).toContain('119017, г. Москва, ул. Большая Ордынка, д. 64, 8-499-237-44-52')
+  })
+
+  it('Chelyabinsk for a Tajik citizen: no Tajik office for the region was found, so the embassy, said so', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6122, 'tg')
+    await h.driver.press('Челябинск')
+    const section = screen(h).split(h.t('tg', 'centres:list.coveredBy', { city: 'Челябинск' }))[1]!
+    expect(listLines(section)[0]).toContain('Посольство Республики Таджикистан')
+    expect(listLines(section)[0]).toContain(h.t('tg', 'centres:coverage.embassy'))
+  })
+
+  it.each(['Казань', 'Челябинск', 'Москва'])('%s: every country (Kyrgyzstan, Uzbekistan, Tajikistan) has an office with an address or phone', async (city) => {
+    const h = await createTestBot()
+    await openCentres(h, 6121, 'ru')
+    await h.driver.press(city)
+    const dir = loadDirectory(h.db)
+    const shown = entryButtons(h).map(idOf).map((id) => findSupportCentre(h.db, id)!)
+    const countryOf = (c: SupportCentre): Country | undefined => dir.cities.flatMap((x) => x.coveredBy).find((cov) => cov.centreId === c.id)?.country
+    for (const country of ['kg', 'uz', 'tj'] as const) {
+      expect(shown.some((c) => countryOf(c) === country && (c.address !== null || c.phones.length > 0)), `${city}: ${country}`).toBe(true)
+    }
+  })
+})
+
+describe('cards say what the reference says (item 11)', () => {
+  async function card(lang: string, city: string, label: string, now?: Date) {
+    const h = await createTestBot(now ? { now } : {})
+    await openCentres(h, 6130, lang)
+    await h.driver.press(city)
+    await h.driver.press(label)
+    return { h, text: h.lastText() }
+  }
+
+  it('the Tajik embassy shows the old address and the move announced in 2023', async () => {
+    const { text } = await card('tg', 'Маскав', 'Таджикистан')
+    expect(text).toContain('Гранатный пер., 13')
+    expect(text).toContain('ул. Чаянова, 3')
+    expect(text).toContain('24.06.2023')
+  })
+
+  it('Civic Assistance: no open/closed from its 2023 hours while its address is unknown', async () => {
+    const { h, text } = await card('en', 'Moscow', 'Civic Assistance', WEDNESDAY_NOON_MOSCOW)
+    expect(text).not.toMatch(/open now|closed now/)
+    await h.driver.press('Back')
+    expect(listLines(screen(h)).find((l) => l.includes('Civic Assistance'))).not.toMatch(/🟢|🔴/)
+  })
+
+  it('the Tajik ministry hotline says it went unanswered in November 2024, and which numbers answered', async () => {
+    const { text } = await card('ru', 'Москва', 'Министерства труда, м')
+    expect(text).toContain('21.11.2024')
+    expect(text).toContain('никто не ответил')
+  })
+
+  it('1966 and 117 work only inside Kyrgyzstan (not "no city code")', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6131, 'en')
+    await h.driver.shareLocation(BISHKEK.lat, BISHKEK.lon)
+    await h.driver.press('Kyrgyz Ministry of Labour')
+    expect(h.lastText()).toContain('📞 1966 (works only inside Kyrgyzstan), 66-01-07 (no city code in the source)')
+    await h.driver.press('Back')
+    await h.driver.press('117 helpline')
+    expect(h.lastText()).toContain('📞 117 (works only inside Kyrgyzstan)')
+  })
+
+  it('Kazan’s adaptation centre (lectures, no legal help) does not carry the ⚖️ icon', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6132, 'ru')
+    await h.driver.press('Казань')
+    const line = listLines(screen(h)).find((l) => l.includes('адаптации'))!
+    expect(line).not.toContain('⚖️')
+    expect(h.driver.buttons().find((b) => b.callbackData === withRef('ce:o:kazan-adaptation-centre:', { kind: 'city', cityId: 'kazan', filter: 'a' }, loadDirectory(h.db)))!.label).not.toContain('⚖️')
+  })
+})
+
+describe('locations that are not real places (item 12)', () => {
+  it.each([
+    [0, 0],
+    [91, 10],
+    [10, 181],
+  ])('/location %d %d gets a clear message and the city buttons, not a list or "I understand only text"', async (lat, lon) => {
+    const h = await createTestBot()
+    await startAs(h, 6140, 'ky')
+    const mark = h.mark()
+    await h.driver.shareLocation(lat, lon)
+    expect(h.textsSince(mark)).toEqual([h.t('ky', 'centres:location.invalid', { button: h.t('ky', 'centres:menu.nearMe') })])
+    expect(venues(h, mark)).toEqual([])
+    expect(h.driver.buttons().map((b) => b.callbackData)).toContain('ce:loc')
+  })
+})
+
+describe('map pins only when asked; own country first (item 13)', () => {
+  it('Moscow’s list sends no pin; the card of an entry with coordinates has "Show on the map"', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6150, 'tg')
+    const mark = h.mark()
+    await h.driver.press('Маскав')
+    expect(venues(h, mark)).toEqual([])
+    await h.driver.press('Республики Узбекистан')
+    const pinMark = h.mark()
+    await h.driver.press(h.t('tg', 'centres:card.pin'))
+    expect(venues(h, pinMark)).toEqual([expect.objectContaining({ latitude: 55.73268098285613, longitude: 37.62100169840296 })])
+    // An entry without coordinates has no such button.
+    await h.driver.press(h.t('tg', 'buttons.back'))
+    await h.driver.press('Таджикистан')
+    expect(h.driver.buttons().map((b) => b.label)).not.toContain(h.t('tg', 'centres:card.pin'))
+  })
+
+  it('an old "ce:g" button (list, then pins) now opens the list without pins', async () => {
+    const h = await createTestBot()
+    await openCentres(h, 6151, 'ru')
+    const mark = h.mark()
+    await h.driver.pressCallback('ce:g:cmoscow.a', h.telegram.calls.findLast((c) => c.method === 'sendMessage' || c.method === 'editMessageText')!.payload.message_id as number)
+    expect(header(h)).toBe(htmlToText(cityHeader(h, 'ru', 'Москва')))
+    expect(venues(h, mark)).toEqual([])
+  })
+
+  it.each([
+    ['ky', 'kg-embassy-moscow'],
+    ['uz', 'uz-embassy-moscow'],
+    ['tg', 'tj-embassy-moscow'],
+  ])('%s: the embassies in Moscow’s list start with %s', async (lang, first) => {
+    const h = await createTestBot()
+    await openCentres(h, 6152, lang)
+    await h.driver.press(h.t(lang, 'x', { defaultValue: loadDirectory(h.db).cities.find((c) => c.id === 'moscow')!.name[lang as 'ky'] }))
+    const embassies = entryButtons(h).map(idOf).filter((id) => /-embassy-/.test(id))
+    expect(embassies[0]).toBe(first)
+    await h.driver.press(h.t(lang, 'centres:list.hotlines'))
+    expect(entryButtons(h).map(idOf).find((id) => findSupportCentre(h.db, id)!.kind === 'consulate' && !id.startsWith('kg-mintrud'))).toMatch(new RegExp(`^${first.slice(0, 2)}-`))
+  })
+})
+
+describe('off the happy path: a restart and the same press twice', () => {
+  it('a list and a card opened before a restart still work after it; pressing the same card or pin twice is harmless', async () => {
+    const h = await createTestBot()
+    await startAs(h, 6160, 'uz')
+    await h.driver.send('Moskva')
+    const listMessage = h.telegram.calls.findLast((c) => c.method === 'sendMessage')!
+    const listId = (listMessage.result as { message_id: number }).message_id
+    await h.restart()
+    const card = withRef('ce:o:uz-embassy-moscow:', { kind: 'city', cityId: 'moscow', filter: 'a' }, loadDirectory(h.db))
+    await h.driver.pressCallback(card, listId)
+    await h.driver.pressCallback(card, listId) // "message is not modified": no error, no second message
+    expect(h.lastText()).toContain('📍 119017, г. Москва, Погорельский переулок, д. 12')
+    expect(h.telegram.calls.filter((c) => c.method === 'sendMessage' && c.payload.text === h.t('uz', 'errors.generic'))).toHaveLength(0)
+    const mark = h.mark()
+    await h.driver.pressCallback('ce:v:uz-embassy-moscow', listId)
+    await h.driver.pressCallback('ce:v:no-such-centre', listId)
+    expect(venues(h, mark)).toHaveLength(1)
+    await h.driver.pressCallback(withRef('ce:l:', { kind: 'city', cityId: 'moscow', filter: 'a' }, loadDirectory(h.db)), listId)
+    expect(header(h)).toBe(htmlToText(cityHeader(h, 'uz', 'Moskva')))
   })
 })

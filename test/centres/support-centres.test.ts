@@ -280,8 +280,12 @@ describe('openNow (in the city time zone)', () => {
 
   it('on the shipped data: Civic Assistance (Mon/Wed/Fri 10–17 Moscow) and 112', () => {
     const civic = directory.centres.find((c) => c.id === 'civic-assistance-committee')!
-    expect(openNow(civic, new Date('2026-03-02T09:00:00Z'))).toBe('open') // Monday 12:00 MSK
-    expect(openNow(civic, new Date('2026-03-03T09:00:00Z'))).toBe('closed') // Tuesday
+    // Its 2023 hours are for an office it has left; the current address is unknown, so never "open" or "closed".
+    expect(civic.address).toBeNull()
+    expect(openNow(civic, new Date('2026-03-02T09:00:00Z'))).toBe('unknown') // Monday 12:00 MSK
+    expect(openNow(civic, new Date('2026-03-03T09:00:00Z'))).toBe('unknown') // Tuesday
+    expect(openNow({ ...civic, address: 'г. Москва, ул. Тестовая, 1' }, new Date('2026-03-02T09:00:00Z'))).toBe('open')
+    expect(openNow({ ...civic, address: 'г. Москва, ул. Тестовая, 1' }, new Date('2026-03-03T09:00:00Z'))).toBe('closed')
     const emergency = directory.centres.find((c) => c.id === 'ru-emergency-112')!
     expect(openNow(emergency, monday1330Z)).toBe('open')
     const sakharovo = directory.centres.find((c) => c.id === 'moscow-mmc-sakharovo')!

@@ -1,10 +1,13 @@
 import { Composer, Keyboard } from 'grammy'
 import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
+import { matchCityQuery } from '../../centres/city-query.js'
+import { hasCoordinates, isRealLocation } from '../../centres/geography.js'
 import { describeError } from '../../logger.js'
 import type { BotContext } from '../context.js'
 import { cardView, dialableNumbers, PROBLEM_CODES, reportChoiceView, reportThanksView, topicFor } from '../views/centre-card.js'
 import { decodeRef, listView, menuView, REF_PATTERN } from '../views/centre-list.js'
-import type { View } from '../views/centre-view.js'
+import { nameOf, placeName, type View } from '../views/centre-view.js'
+import { clip } from '../format.js'
 import { requireAdmin } from '../desk/roles.js'
 import { showView } from '../show.js'
 import { startLegalRequest } from './legal-request.js'
@@ -44,6 +47,24 @@ async function showMenu(ctx: BotContext): Promise<void> {
 }
 
 privateChat.command('centres', showMenu)
+
+/**
+ * A typed city ("Казань", "kazan", "борбор Казань", "где центр поддержки мигрантов в Казани") opens that city's
+ * list; anything else that is not only a city and centre words ("I lost my passport in Moscow") goes on to
+ * article search, which is why this feature is installed before rights (src/bot/index.ts).
+ */
+privateChat.on('message:text', async (ctx, next) => {
+  if (ctx.message.text.startsWith('/') || Object.keys(ctx.conversation.active()).length > 0) return next()
+  const dir = loadDirectory(ctx.db)
+  const listed = new Set(dir.centres.map((c) => c.city))
+  const query = matchCityQuery(ctx.message.text, dir.cities.filter((c) => c.country === 'ru' && listed.has(c.id)))
+  if (!query) return next()
+  ctx.logger.info({ handler: 'centres:typed', list: query.kind === 'city' ? query.cityId : 'menu' })
+  if (query.kind === 'centres') return showView(ctx, menuView(ctx, dir))
+  const view = listView(ctx, dir, { kind: 'city', cityId: query.cityId, filter: 'a' })
+  if (!view) return next()
+  await showView(ctx, view)
+})
 privateChat.callbackQuery(['menu:centres', 'ce:home'], async (ctx) => {
   await ctx.answerCallbackQuery()
   await showMenu(ctx)
@@ -56,7 +77,7 @@ privateChat.callbackQuery('ce:loc', async (ctx) => {
   await ctx.reply(ctx.t('centres:location.prompt'), { reply_markup: keyboard })
 })
 
-// ce:l = the list; ce:g = the list chosen from the menu, followed by its venue pins.
+// ce:l = the list; ce:g came from older menus (the list, then its pins): now the same list, no pins unasked.
 privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
   const ref = decodeRef(ctx.match[2]!)
   const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
@@ -64,7 +85,6 @@ privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
   await ctx.answerCallbackQuery()
   ctx.logger.info({ handler: 'centres:list', list: ref.kind === 'city' ? ref.cityId : ref.kind, filter: ref.filter })
   await showView(ctx, view)
-  if (ctx.match[1] === 'g') await sendVenues(ctx, view)
 })
 
 /**
@@ -75,12 +95,22 @@ privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
 privateChat.on('message:location', async (ctx, next) => {
   if (Object.keys(ctx.conversation.active()).length > 0) return next()
   const { latitude, longitude } = ctx.message.location
+  if (!isRealLocation(latitude, longitude)) return ctx.reply(ctx.t('centres:location.invalid', { button: ctx.t('centres:menu.nearMe') }), { reply_markup: menuView(ctx, loadDirectory(ctx.db)).keyboard })
   const ref = decodeRef(`n${Number(latitude.toFixed(3))},${Number(longitude.toFixed(3))}.a`)
   const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
   if (!view) return next()
   ctx.logger.info({ handler: 'centres:location', venues: view.venues.length })
   await showView(ctx, view)
   await sendVenues(ctx, view)
+})
+
+/** The card's "show on the map": the entry's own sourced coordinates as a pin, only when asked. */
+privateChat.callbackQuery(new RegExp(`^ce:v:${ID}$`), async (ctx) => {
+  const centre = findSupportCentre(ctx.db, ctx.match[1]!)
+  if (!centre || !hasCoordinates(centre)) return stale(ctx)
+  await ctx.answerCallbackQuery()
+  const dir = loadDirectory(ctx.db)
+  await ctx.replyWithVenue(centre.lat, centre.lon, clip(nameOf(ctx, centre), 100), centre.address ?? placeName(ctx, dir, centre.city))
 })
 
 privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {

@@ -4,7 +4,8 @@
  */
 import { InlineKeyboard } from 'grammy'
 import { callFirstReasons } from '../../centres/data-quality.js'
-import { findCity } from '../../centres/directory.js'
+import { findArea, findCity } from '../../centres/directory.js'
+import { askEmbassyFor } from '../../centres/home-country.js'
 import { distanceKm, hasCoordinates } from '../../centres/geography.js'
 import { centreCountry, mapSearchUrl, routeUrl, telUri } from '../../centres/links.js'
 import { centreTimeZone, localClock, openNow } from '../../centres/opening-hours.js'
@@ -14,7 +15,7 @@ import { escapeHtml } from '../../i18n.js'
 import type { RequestTopic } from '../../requests/lifecycle.js'
 import { clip } from '../format.js'
 import { withRef, type ListRef } from './centre-list.js'
-import { KIND_ICONS, kmText, nameOf, placeName, type View, type ViewContext } from './centre-view.js'
+import { iconOf, kmText, nameOf, placeName, type View, type ViewContext } from './centre-view.js'
 
 export const PROBLEM_CODES: Record<CentreProblem, string> = { phone: 'p', address: 'a', hours: 'h', closed: 'c', other: 'x' }
 
@@ -50,6 +51,16 @@ export function topicFor(centre: SupportCentre): RequestTopic | undefined {
   return undefined
 }
 
+/**
+ * Why a number cannot be dialled as written: a home-country short number (1966, 117, 12-82) works only inside that
+ * country (contacts.md); any other lacks the city code.
+ */
+function phoneCaveat(v: ViewContext, dir: LiveDirectory, centre: SupportCentre, phone: string): string {
+  const area = findArea(centre.city, dir.areas)
+  const short = phone.replace(/\D/g, '').length <= 4
+  return short && area && area.country !== 'ru' ? v.t('centres:card.onlyInside', { country: area.name[v.locale] }) : v.t('centres:card.noCode')
+}
+
 function link(url: string, label: string): string {
   return /^https?:\/\//.test(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(url)
 }
@@ -64,12 +75,18 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   const city = findCity(centre.city, dir.cities)
   const country = centreCountry(centre, dir)
   const from = ref.kind === 'near' ? ref : undefined
-  const lines = [`<b>${KIND_ICONS[centre.kind]} ${escapeHtml(nameOf(v, centre))}</b>`, `${t(`centres:kinds.${centre.kind}`)} · ${escapeHtml(placeName(v, dir, centre.city))}`, '']
+  const lines = [`<b>${iconOf(centre)} ${escapeHtml(nameOf(v, centre))}</b>`, `${t(`centres:kinds.${centre.kind}`)} · ${escapeHtml(placeName(v, dir, centre.city))}`, '']
 
   if (centre.address) {
     const map = hasCoordinates(centre) ? routeUrl(centre, city) : mapSearchUrl(centre.address, city)
     lines.push(`📍 ${escapeHtml(centre.address)}${map ? ` (${link(map, t('centres:card.map'))})` : ''}`)
   } else if (city) lines.push(t('centres:card.noAddress'))
+  // An office known to exist without address or phone: the embassy to ask, with its contacts (contacts.md).
+  const embassy = askEmbassyFor(centre, dir)
+  if (embassy) lines.push(t('centres:card.askEmbassy', { name: nameOf(v, embassy), contacts: [embassy.address, ...embassy.phones].filter(Boolean).join(', ') }))
+  // What the reference says about this entry that the fields cannot (a move, an unanswered line), per language.
+  const caveat = t(`centres:caveats.${centre.id}`, { defaultValue: '' })
+  if (caveat) lines.push(caveat)
   if (from && hasCoordinates(centre)) lines.push(t('centres:card.distance', { distance: kmText(v, distanceKm(from, centre)) }))
 
   const hours = hoursText(v, centre)
@@ -86,7 +103,7 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   else lines.push(t('centres:card.noHours'))
 
   if (centre.phones.length > 0) {
-    const phones = centre.phones.map((p) => (telUri(p, country) ? escapeHtml(p) : `${escapeHtml(p)} ${t('centres:card.noCode')}`))
+    const phones = centre.phones.map((p) => (telUri(p, country) ? escapeHtml(p) : `${escapeHtml(p)} ${phoneCaveat(v, dir, centre, p)}`))
     lines.push(`📞 ${phones.join(', ')}`)
   } else lines.push(t('centres:card.noPhone'))
 
@@ -111,7 +128,8 @@ export function cardView(v: ViewContext, dir: LiveDirectory, centre: SupportCent
   const route = routeUrl(centre, city)
   if (call) kb.text(t('centres:card.call'), `ce:p:${centre.id}`)
   if (route) kb.url(t('centres:card.route'), route)
-  if (call || route) kb.row()
+  if (hasCoordinates(centre)) kb.text(t('centres:card.pin'), `ce:v:${centre.id}`)
+  if (call || route || hasCoordinates(centre)) kb.row()
   kb.text(t('centres:card.askLawyer'), `ce:a:${centre.id}`).row()
   kb.text(t('centres:card.report'), withRef(`ce:w:${centre.id}:`, ref, dir)).row()
   kb.text(t('buttons.back'), withRef('ce:l:', ref, dir))

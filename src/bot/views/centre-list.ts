@@ -4,7 +4,8 @@
  * functions from the directory to text and buttons; the handlers in features/centres.ts decide where they go.
  *
  * Callback data (≤ 64 bytes, Telegram's limit) carries where to go back to, so no state is kept:
- *   ce:home · ce:loc · ce:l:<ref> (list) · ce:g:<ref> (list, then venue pins) · ce:o:<id>:<ref> (card)
+ *   ce:home · ce:loc · ce:l:<ref> (list; ce:g:<ref> from older menus is the same) · ce:o:<id>:<ref> (card)
+ *   ce:v:<id> (the card's entry as a map pin)
  *   ce:w:<id>:<ref> (what is wrong?) · ce:r:<id>:<problem>:<ref> (record) · ce:a:<id> (ask a lawyer)
  * (`ce:`, as `c:` belongs to the legal request conversation)
  * where <ref> is `c<city>.<f>`, `n<lat>,<lon>.<f>` (a shared location, 3 decimals ≈ 100 m) or `x.<f>`
@@ -13,12 +14,13 @@
 import { InlineKeyboard } from 'grammy'
 import { findArea, findCity, offersLegalHelp } from '../../centres/directory.js'
 import { centresInCity, coverageFor, hasCoordinates, nearestCity } from '../../centres/geography.js'
+import { askEmbassyFor, countryOfLanguage, embassyOf, HOME_COUNTRIES, homeCountryOf, nationwideLegalLines, ownCountryFirst, reachable } from '../../centres/home-country.js'
 import { openNow } from '../../centres/opening-hours.js'
 import type { CentreKind, City, Coverage, LatLon, SupportCentre } from '../../centres/vocabulary.js'
 import type { LiveDirectory } from '../../db/support-centres.js'
 import { escapeHtml } from '../../i18n.js'
 import { clip } from '../format.js'
-import { KIND_ICONS, kmText, nameOf, placeName, type Venue, type View, type ViewContext } from './centre-view.js'
+import { iconOf, KIND_ICONS, kmText, nameOf, placeName, type Venue, type View, type ViewContext } from './centre-view.js'
 
 export type Filter = 'a' | 'l'
 export type ListRef = { kind: 'city'; cityId: string; filter: Filter } | { kind: 'near'; lat: number; lon: number; filter: Filter } | { kind: 'other'; filter: Filter }
@@ -74,10 +76,13 @@ export function withRef(prefix: string, ref: ListRef, dir: LiveDirectory): strin
 // ---------------------------------------------------------------------------------------------------------------
 // Sorting and filtering
 
-function byKind(centres: readonly SupportCentre[]): SupportCentre[] {
+/** By kind; within a kind, the person's own country's offices first (from their language). */
+function byKind(v: ViewContext, dir: LiveDirectory, centres: readonly SupportCentre[]): SupportCentre[] {
+  const own = countryOfLanguage(v.locale)
+  const mine = (c: SupportCentre) => (own !== undefined && homeCountryOf(c, dir) === own ? 0 : 1)
   return centres
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => KIND_ORDER.indexOf(a.c.kind) - KIND_ORDER.indexOf(b.c.kind) || a.i - b.i)
+    .sort((a, b) => KIND_ORDER.indexOf(a.c.kind) - KIND_ORDER.indexOf(b.c.kind) || mine(a.c) - mine(b.c) || a.i - b.i)
     .map(({ c }) => c)
 }
 
@@ -86,14 +91,14 @@ const keep = (filter: Filter) => (c: SupportCentre) => filter === 'a' || offersL
 // ---------------------------------------------------------------------------------------------------------------
 // Menu
 
-/** The cities (buttons, not typed names: free text is an article search), another city, and the location button. */
+/** The cities (typed names work too, see features/centres.ts), another city, and the location button. */
 export function menuView(v: ViewContext, dir: LiveDirectory): View {
   const withEntries = new Set(dir.centres.map((c) => c.city))
   const russian = dir.cities.filter((c) => c.country === 'ru' && withEntries.has(c.id))
   const cities = [...PROGRAMME_CITIES.flatMap((id) => russian.filter((c) => c.id === id)), ...russian.filter((c) => !PROGRAMME_CITIES.includes(c.id))]
   const kb = new InlineKeyboard()
   cities.forEach((city, i) => {
-    kb.text(city.name[v.locale], `ce:g:${encodeRef({ kind: 'city', cityId: city.id, filter: 'a' })}`)
+    kb.text(city.name[v.locale], `ce:l:${encodeRef({ kind: 'city', cityId: city.id, filter: 'a' })}`)
     if (i % 2 === 1) kb.row()
   })
   kb.text(v.t('centres:menu.otherCity'), `ce:l:${encodeRef({ kind: 'other', filter: 'a' })}`).row()
@@ -115,7 +120,7 @@ interface Entry {
 interface Section {
   title?: string
   entries: Entry[]
-  /** Pins for entries with coordinates: in a city's lists, not for consulates thousands of km away. */
+  /** Pins for entries with coordinates ("nearest to me" only): not for consulates thousands of km away. */
   pins?: boolean
 }
 
@@ -126,9 +131,9 @@ function line(v: ViewContext, dir: LiveDirectory, n: number, e: Entry): string {
     e.distanceKm !== null ? kmText(v, e.distanceKm) : '',
     state === 'open' ? v.t('centres:list.open') : state === 'closed' ? v.t('centres:list.closed') : '',
     e.note ?? '',
-    c.address === null && c.phones.length === 0 ? v.t('centres:list.noContacts') : '',
+    reachable(c) ? '' : v.t(askEmbassyFor(c, dir) ? 'centres:list.askEmbassy' : 'centres:list.noContacts'),
   ].filter(Boolean)
-  return `<b>${n}.</b> ${KIND_ICONS[c.kind]} ${escapeHtml(clip(nameOf(v, c), 70))}${details.length ? ` — ${details.join(' · ')}` : ''}`
+  return `<b>${n}.</b> ${iconOf(c)} ${escapeHtml(clip(nameOf(v, c), 70))}${details.length ? ` — ${details.join(' · ')}` : ''}`
 }
 
 function coverageNote(v: ViewContext, dir: LiveDirectory, cov: Coverage, centre: SupportCentre): string {
@@ -137,22 +142,39 @@ function coverageNote(v: ViewContext, dir: LiveDirectory, cov: Coverage, centre:
 }
 
 function cityView(v: ViewContext, dir: LiveDirectory, city: City, ref: ListRef, from?: LatLon): { header: string[]; sections: Section[] } {
-  const own = byKind(dir.centres.filter((c) => c.city === city.id))
+  const own = byKind(v, dir, dir.centres.filter((c) => c.city === city.id))
   const hits = from
     ? centresInCity(city.id, { from, centres: own.filter(keep(ref.filter)) })
     : own.filter(keep(ref.filter)).map((centre) => ({ centre, distanceKm: null }))
   // Consulates elsewhere that serve this city (those in the city are listed already), each once.
   const seen = new Set(own.map((c) => c.id))
-  const coverage = coverageFor(city.id, undefined, dir).filter(({ centre }) => !seen.has(centre.id) && seen.add(centre.id))
-  const reachableLegal = own.some((c) => offersLegalHelp(c) && (c.address !== null || c.phones.length > 0))
+  const coverage: Entry[] = coverageFor(city.id, undefined, dir)
+    .filter(({ centre }) => !seen.has(centre.id) && seen.add(centre.id))
+    .map(({ coverage: cov, centre }) => ({ centre, distanceKm: null, note: coverageNote(v, dir, cov, centre) }))
+  // Every country gets an office with an address or phone: where the city has none for it, its embassy (to ask
+  // for the address of an office known only to exist, or because no office for the region was found).
+  const served = [...own, ...coverage.map((e) => e.centre)]
+  for (const country of HOME_COUNTRIES) {
+    const offices = served.filter((c) => homeCountryOf(c, dir) === country)
+    if (offices.some(reachable)) continue
+    const embassy = embassyOf(country, dir)
+    const why = v.t(offices.length > 0 ? 'centres:coverage.embassyAsk' : 'centres:coverage.embassy')
+    if (embassy && !seen.has(embassy.id) && seen.add(embassy.id)) coverage.push({ centre: embassy, distanceKm: null, note: `${escapeHtml(placeName(v, dir, embassy.city))}, ${why}` })
+  }
+  const reachableLegal = own.some((c) => offersLegalHelp(c) && reachable(c))
   const header = [v.t('centres:list.city', { city: city.name[v.locale], count: own.length })]
   if (!reachableLegal) header.push(v.t('centres:list.noLegalAid', { city: city.name[v.locale] }))
   if (ref.filter === 'l') header.push(v.t('centres:list.filterOn'))
+  const lines = reachableLegal ? [] : nationwideLegalLines(dir).filter((c) => !seen.has(c.id))
   return {
     header,
     sections: [
       { entries: hits, pins: true },
-      { title: v.t('centres:list.coveredBy', { city: city.name[v.locale] }), pins: true, entries: coverage.map(({ coverage: cov, centre }) => ({ centre, distanceKm: null, note: coverageNote(v, dir, cov, centre) })) },
+      { title: v.t('centres:list.nationwide'), entries: lines.map((centre) => ({ centre, distanceKm: null })) },
+      {
+        title: v.t('centres:list.coveredBy', { city: city.name[v.locale] }),
+        entries: ownCountryFirst(coverage.filter((e) => keep(ref.filter)(e.centre)), countryOfLanguage(v.locale), (e) => homeCountryOf(e.centre, dir)),
+      },
     ],
   }
 }
@@ -160,8 +182,12 @@ function cityView(v: ViewContext, dir: LiveDirectory, city: City, ref: ListRef, 
 /** The phone lines of the areas `areas` picks (by country), then the consulates in Russian cities, each with its place. */
 function linesAndConsulates(v: ViewContext, dir: LiveDirectory, filter: Filter, areas: (country: string) => boolean): Section[] {
   const inRussia = (c: SupportCentre) => findCity(c.city, dir.cities)?.country === 'ru'
-  const lines = byKind(dir.centres.filter((c) => findArea(c.city, dir.areas) && areas(findArea(c.city, dir.areas)!.country)).filter(keep(filter)))
-  const consulates = dir.centres.filter((c) => c.kind === 'consulate' && inRussia(c)).filter(keep(filter))
+  const areaLines = byKind(v, dir, dir.centres.filter((c) => findArea(c.city, dir.areas) && areas(findArea(c.city, dir.areas)!.country)))
+  // In Russia, the free legal lines filed under Moscow (Rosmigrant 8-800, the Tajik central hotline) come first.
+  const national = areas('ru') ? nationwideLegalLines(dir).filter((c) => !areaLines.includes(c)) : []
+  const lines = [...national, ...areaLines].filter(keep(filter))
+  const own = countryOfLanguage(v.locale)
+  const consulates = ownCountryFirst(dir.centres.filter((c) => c.kind === 'consulate' && inRussia(c)).filter(keep(filter)), own, (c) => homeCountryOf(c, dir))
   return [
     { title: v.t('centres:list.lines'), entries: lines.map((centre) => ({ centre, distanceKm: null, note: escapeHtml(placeName(v, dir, centre.city)) })) },
     { title: v.t('centres:list.consulates'), entries: consulates.map((centre) => ({ centre, distanceKm: null, note: escapeHtml(placeName(v, dir, centre.city)) })) },
@@ -185,7 +211,8 @@ export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View
       showOther = false
     } else {
       const city = cityView(v, dir, near.city, ref, ref)
-      const where = v.t(near.nearby ? 'centres:list.nearby' : 'centres:list.far', { city: near.city.name[v.locale], distance: kmText(v, near.distanceKm) })
+      // No km to a city: its centre's coordinates are in no reference (km are shown only to sourced entries).
+      const where = v.t(near.nearby ? 'centres:list.nearby' : 'centres:list.far', { city: near.city.name[v.locale] })
       header = [where, ...city.header.slice(1)]
       sections = city.sections
     }
@@ -205,8 +232,8 @@ export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View
     for (const e of section.entries) {
       n++
       body.push(line(v, dir, n, e))
-      kb.text(`${n}. ${KIND_ICONS[e.centre.kind]} ${clip(nameOf(v, e.centre), 40)}`, withRef(`ce:o:${e.centre.id}:`, ref, dir)).row()
-      if (section.pins && hasCoordinates(e.centre) && venues.length < MAX_VENUES) {
+      kb.text(`${n}. ${iconOf(e.centre)} ${clip(nameOf(v, e.centre), 40)}`, withRef(`ce:o:${e.centre.id}:`, ref, dir)).row()
+      if (ref.kind === 'near' && section.pins && hasCoordinates(e.centre) && venues.length < MAX_VENUES) {
         venues.push({ lat: e.centre.lat, lon: e.centre.lon, title: clip(`${n}. ${nameOf(v, e.centre)}`, 100), address: e.centre.address ?? placeName(v, dir, e.centre.city) })
       }
     }

@@ -1,6 +1,6 @@
 /** What the support-centre views share: the shape of a view, the kind icons, distances and names as shown. */
 import type { InlineKeyboard } from 'grammy'
-import { centreName, findArea, findCity } from '../../centres/directory.js'
+import { centreName, findArea, findCity, offersLegalHelp } from '../../centres/directory.js'
 import type { CentreKind, SupportCentre } from '../../centres/vocabulary.js'
 import type { Language } from '../../config.js'
 import type { LiveDirectory } from '../../db/support-centres.js'
@@ -33,6 +33,14 @@ export const KIND_ICONS: Record<CentreKind, string> = {
   consulate: '🏛',
   'state-migration-centre': '🏢',
   'social-office': '🏢',
+}
+
+/**
+ * The icon an entry is shown with: its kind's, except that ⚖️ is kept for entries that give legal help (Kazan's
+ * adaptation centre is filed as an NGO but gives lectures, not legal help).
+ */
+export function iconOf(c: SupportCentre): string {
+  return c.kind === 'ngo-legal-aid' && !offersLegalHelp(c) ? 'ℹ️' : KIND_ICONS[c.kind]
 }
 
 export function kmText(v: ViewContext, km: number): string {
