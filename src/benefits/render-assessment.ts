@@ -55,6 +55,7 @@ class Writer {
   }
 
   private param(name: string, value: unknown): unknown {
+    if (name === 'other' && typeof value === 'string') return this.raw(`benefit.${value}.name`, {})
     if (typeof value === 'number' && name !== 'count' && !/year/i.test(name)) return formatSom(value)
     if (typeof value === 'string') {
       const m = ISO_DAY.exec(value)
@@ -79,6 +80,14 @@ class Writer {
     if (withLabel) s = `${this.text(`variant.${a.variant}`)}: ${s}`
     const flags = a.flags.map((f) => this.text(`flag.${f}`))
     return flags.length > 0 ? `${s}. ${this.italic(flags.join(' '))}` : s
+  }
+
+  /** An amount without its flags, for the short answer. */
+  shortAmount(a: AssessedAmount): string {
+    const value = a.value !== undefined ? formatSom(a.value) : `${formatSom(a.min ?? 0)}–${formatSom(a.max ?? 0)}`
+    let s = this.text(`unit.${a.unit}`, { value })
+    if (a.count !== undefined && a.count > 1) s += `, ${this.text('amount.count', { count: a.count })}`
+    return s
   }
 
   reason(r: ReasonKey, benefitName: string): string {
@@ -121,9 +130,22 @@ function whyNot(w: Writer, r: BenefitAssessment): string {
   return `• ${w.bold(name)}: ${why}`
 }
 
-function footer(w: Writer): string {
+/** The newest month any shown figure is as of ("YYYY-MM"): the footer says it, not only the day of the check. */
+export function figuresAsOf(results: readonly BenefitAssessment[]): string {
+  const months = results
+    .filter((r) => r.verdict !== 'unlikely')
+    .flatMap((r) => [r.amount, ...r.otherAmounts])
+    .flatMap((a) => (a ? [a.asOf] : []))
+  return months.sort().at(-1) ?? '2026-03'
+}
+
+function asOfLine(w: Writer, results: readonly BenefitAssessment[]): string {
+  return w.italic(w.text('result.asOf', { asOf: w.asOf(figuresAsOf(results)), date: BENEFITS_CHECKED }))
+}
+
+function footer(w: Writer, results: readonly BenefitAssessment[]): string {
   const lines = FOOTER_NOTES.map((k) => `ℹ️ ${w.text(`note.${k}`)}`)
-  lines.push(w.italic(w.text('result.checked', { date: BENEFITS_CHECKED })))
+  lines.push(asOfLine(w, results))
   return lines.join('\n')
 }
 
@@ -147,7 +169,7 @@ export function renderAssessmentParts(
   }
   const closed = byVerdict(results, 'unlikely')
   if (closed.length > 0) parts.push([w.bold(w.text('result.unlikely')), ...closed.map((r) => whyNot(w, r))].join('\n'))
-  parts.push(footer(w))
+  parts.push(footer(w, results))
   return parts
 }
 
@@ -175,7 +197,7 @@ export function renderAssessment(results: readonly BenefitAssessment[], t: Trans
 /** One short plain-text message to forward to a relative: what may apply, how much, where, which papers. */
 export function renderForwardableSummary(results: readonly BenefitAssessment[], t: Translate): string {
   const w = new Writer(t, false)
-  const lines: string[] = [w.text('summary.title', { date: BENEFITS_CHECKED }), '']
+  const lines: string[] = [w.text('summary.title', { asOf: w.asOf(figuresAsOf(results)) }), '']
   const open = results.filter((r) => r.verdict !== 'unlikely')
   if (open.length === 0) lines.push(w.text('result.nothing'))
   for (const r of open) {
@@ -194,4 +216,56 @@ export function renderForwardableSummary(results: readonly BenefitAssessment[], 
   }
   lines.push('', ...FOOTER_NOTES.map((k) => w.text(`note.${k}`)))
   return lines.join('\n')
+}
+
+/** The limit of the first message: one phone screen. */
+export const SHORT_ANSWER_LIMIT = 1000
+
+/**
+ * The first message of every answer, one phone screen (≤ SHORT_ANSWER_LIMIT characters): what is likely, how much,
+ * where to go. The details are behind buttons (renderBenefitDetail, renderWhyNot). Lines are shortened step by step
+ * (where to go, then amounts of the "maybe" benefits) until it fits.
+ */
+export function renderShortAnswer(results: readonly BenefitAssessment[], t: Translate, { html }: RenderOptions): string {
+  const w = new Writer(t, html)
+  const open = [...byVerdict(results, 'likely'), ...byVerdict(results, 'maybe')]
+  const closed = byVerdict(results, 'unlikely').length
+  const build = (detail: 2 | 1 | 0): string => {
+    const lines = [w.bold(w.text('short.title'))]
+    if (open.length === 0) lines.push(w.text('result.nothing'))
+    for (const r of open) {
+      const likely = r.verdict === 'likely'
+      let line = `${likely ? '✅' : '❓'} ${w.bold(w.name(r.benefitId))}`
+      const keep = likely ? Math.max(detail, 1) : detail
+      if (r.amount && keep >= 1) line += ` — ${w.shortAmount(r.amount)}`
+      if (r.insteadOf) line += ` (${w.text('short.insteadOf', { other: r.insteadOf })})`
+      const where = r.whereToApply[0]
+      if (where && (likely || detail === 2)) line += `\n   📍 ${w.text(`where.${where}`)}`
+      lines.push(line)
+    }
+    if (closed > 0) lines.push(w.text('short.notNow', { count: closed }))
+    lines.push('', w.text(open.length > 0 ? 'short.details' : 'short.detailsNone'), asOfLine(w, results))
+    return lines.join('\n')
+  }
+  for (const detail of [2, 1, 0] as const) {
+    const text = build(detail)
+    if (text.length <= SHORT_ANSWER_LIMIT || detail === 0) return text
+  }
+  return build(0)
+}
+
+/** One benefit in full (behind its button under the short answer), with the notes every answer carries. */
+export function renderBenefitDetail(results: readonly BenefitAssessment[], id: string, t: Translate): string | undefined {
+  const r = results.find((x) => x.benefitId === id)
+  if (!r) return undefined
+  const w = new Writer(t, true)
+  const block = r.verdict === 'unlikely' ? whyNot(w, r) : benefitBlock(w, r)
+  return `${block}\n\n${footer(w, results)}`
+}
+
+/** Why the other benefits do not apply now, one kind sentence each. */
+export function renderWhyNot(results: readonly BenefitAssessment[], t: Translate): string {
+  const w = new Writer(t, true)
+  const closed = byVerdict(results, 'unlikely')
+  return [w.bold(w.text('result.unlikely')), ...closed.map((r) => whyNot(w, r))].join('\n')
 }
