@@ -235,6 +235,8 @@ export function readAgeList(input: string, { max, keepBelow, most = 20 }: { max:
   if (parts.length > most) return { ok: false, problem: 'too-many' }
   const ages: number[] = []
   for (const p of parts) {
+    // "пятеро" says how many children, not how old.
+    if (/^(двое|трое|четверо|пятеро|шестеро|семеро)$/.test(p)) return { ok: false, problem: 'none' }
     const r = readNumber(p)
     if (r.kind === 'negative') return { ok: false, problem: 'negative' }
     if (r.kind !== 'number') return { ok: false, problem: 'none' }

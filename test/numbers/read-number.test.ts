@@ -125,6 +125,7 @@ describe('readAgeList', () => {
     ['-2', { ok: false, problem: 'negative' }],
     ['1.5', { ok: false, problem: 'not-whole' }],
     ['пятеро детей', { ok: false, problem: 'none' }],
+    ['пятеро', { ok: false, problem: 'none' }],
   ])('%j', (text, expected) => {
     expect(ages(text)).toEqual(expected)
   })
