@@ -223,35 +223,41 @@ export const SHORT_ANSWER_LIMIT = 1000
 
 /**
  * The first message of every answer, one phone screen (≤ SHORT_ANSWER_LIMIT characters): what is likely, how much,
- * where to go. The details are behind buttons (renderBenefitDetail, renderWhyNot). Lines are shortened step by step
- * (where to go, then amounts of the "maybe" benefits) until it fits.
+ * where to go. The details are behind buttons (renderBenefitDetail, renderWhyNot). When it would not fit, the places
+ * are listed once at the end instead of under each benefit, then the "maybe" benefits lose their amounts.
  */
 export function renderShortAnswer(results: readonly BenefitAssessment[], t: Translate, { html }: RenderOptions): string {
   const w = new Writer(t, html)
   const open = [...byVerdict(results, 'likely'), ...byVerdict(results, 'maybe')]
   const closed = byVerdict(results, 'unlikely').length
-  const build = (detail: 2 | 1 | 0): string => {
+  // The short answer names the office; "where the family actually lives" is in the details.
+  const place = (key: string) => w.text(`where.${key === 'district-office-actual' ? 'district-office' : key}`)
+  const build = (whereEach: boolean, maybeAmounts: boolean): string => {
     const lines = [w.bold(w.text('short.title'))]
     if (open.length === 0) lines.push(w.text('result.nothing'))
     for (const r of open) {
       const likely = r.verdict === 'likely'
-      let line = `${likely ? '✅' : '❓'} ${w.bold(w.name(r.benefitId))}`
-      const keep = likely ? Math.max(detail, 1) : detail
-      if (r.amount && keep >= 1) line += ` — ${w.shortAmount(r.amount)}`
+      let line = `${likely ? '✅' : '❓'} ${w.name(r.benefitId)}`
+      if (r.amount && (likely || maybeAmounts)) line += ` — ${w.shortAmount(r.amount)}`
       if (r.insteadOf) line += ` (${w.text('short.insteadOf', { other: r.insteadOf })})`
       const where = r.whereToApply[0]
-      if (where && (likely || detail === 2)) line += `\n   📍 ${w.text(`where.${where}`)}`
+      if (where && whereEach) line += `\n   📍 ${place(where)}`
       lines.push(line)
+    }
+    if (!whereEach && open.length > 0) {
+      const places = [...new Set(open.flatMap((r) => (r.whereToApply[0] ? [place(r.whereToApply[0])] : [])))]
+      lines.push(`📍 ${places.join('; ')}`)
     }
     if (closed > 0) lines.push(w.text('short.notNow', { count: closed }))
     lines.push('', w.text(open.length > 0 ? 'short.details' : 'short.detailsNone'), asOfLine(w, results))
     return lines.join('\n')
   }
-  for (const detail of [2, 1, 0] as const) {
-    const text = build(detail)
-    if (text.length <= SHORT_ANSWER_LIMIT || detail === 0) return text
+  const attempts: Array<[boolean, boolean]> = [[true, true], [false, true], [false, false]]
+  for (const [whereEach, maybeAmounts] of attempts) {
+    const text = build(whereEach, maybeAmounts)
+    if (text.length <= SHORT_ANSWER_LIMIT) return text
   }
-  return build(0)
+  return build(false, false)
 }
 
 /** One benefit in full (behind its button under the short answer), with the notes every answer carries. */

@@ -330,7 +330,8 @@ describe('renderShortAnswer: the first message fits one phone screen', () => {
 
   it.each(LANGS)('%s: ≤ 1 000 characters for every scenario and for "I don\'t know" everywhere, with what, how much and where', (lang) => {
     const t = translators[lang]
-    for (const results of [...allResults, assessFamily(ALL_UNKNOWN, TODAY)]) {
+    const RICH: FamilyAnswers = { ...BASE, householdSize: 8, monthlyIncome: 2000, childrenUnder16: 'yes', childAges: [9, 6, 4, 0], baby: 'born', babyAgeMonths: 2, highMountain: 'yes', disabledChild: 'yes', pregnantWoman: 'employed', elderWithoutPension: 'yes', elderSex: 'female', elderAge: 61, elderInsuranceYears: 30, orphan: 'one-parent', motherHeroine: 'yes', caregiver: 'relative' }
+    for (const results of [...allResults, assessFamily(ALL_UNKNOWN, TODAY), assessFamily(RICH, TODAY)]) {
       const text = renderShortAnswer(results, t, { html: true })
       expect(text.length, text).toBeLessThanOrEqual(SHORT_ANSWER_LIMIT)
       for (const r of results.filter((x) => x.verdict === 'likely')) expect(text).toContain(t(`benefit.${r.benefitId}.name`))
