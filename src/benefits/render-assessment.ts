@@ -194,28 +194,39 @@ export function renderAssessment(results: readonly BenefitAssessment[], t: Trans
   return renderAssessmentParts(results, t, options).join('\n\n')
 }
 
-/** One short plain-text message to forward to a relative: what may apply, how much, where, which papers. */
-export function renderForwardableSummary(results: readonly BenefitAssessment[], t: Translate): string {
+/**
+ * One plain-text message to forward to a relative: what may apply, how much, where, which papers. It must stay one
+ * Telegram message (4 096): when all "I don't know" answers make it longer, the papers and then the points to check
+ * are left to the details.
+ */
+export function renderForwardableSummary(results: readonly BenefitAssessment[], t: Translate, limit = 4096): string {
   const w = new Writer(t, false)
-  const lines: string[] = [w.text('summary.title', { asOf: w.asOf(figuresAsOf(results)) }), '']
   const open = results.filter((r) => r.verdict !== 'unlikely')
-  if (open.length === 0) lines.push(w.text('result.nothing'))
-  for (const r of open) {
-    const mark = r.verdict === 'likely' ? '✅' : '❓'
-    let line = `${mark} ${w.name(r.benefitId)}`
-    if (r.amount) line += ` — ${w.amount(r.amount, r.amount.variant !== 'per-child')}`
-    lines.push(line)
-    const toCheck = r.reasons.find((x) => x.status === 'unknown')
-    if (toCheck) lines.push(`   ${w.text('summary.check')} ${w.reason(toCheck, w.name(r.benefitId))}`)
-    if (r.whereToApply.length > 0) {
-      lines.push(`   ${w.text('result.where')} ${r.whereToApply.map((d) => w.text(`where.${d}`)).join('; ')}`)
+  const build = (papers: boolean, toCheck: boolean): string => {
+    const lines: string[] = [w.text('summary.title', { asOf: w.asOf(figuresAsOf(results)) }), '']
+    if (open.length === 0) lines.push(w.text('result.nothing'))
+    for (const r of open) {
+      const mark = r.verdict === 'likely' ? '✅' : '❓'
+      let line = `${mark} ${w.name(r.benefitId)}`
+      if (r.amount) line += ` — ${w.amount(r.amount, r.amount.variant !== 'per-child')}`
+      lines.push(line)
+      const check = r.reasons.find((x) => x.status === 'unknown')
+      if (check && toCheck) lines.push(`   ${w.text('summary.check')} ${w.reason(check, w.name(r.benefitId))}`)
+      if (r.whereToApply.length > 0) {
+        lines.push(`   ${w.text('result.where')} ${r.whereToApply.map((d) => w.text(`where.${d}`)).join('; ')}`)
+      }
+      if (r.documents.length > 0 && papers) {
+        lines.push(`   ${w.text('result.documents')} ${r.documents.map((d) => w.text(`document.${d}`)).join('; ')}`)
+      }
     }
-    if (r.documents.length > 0) {
-      lines.push(`   ${w.text('result.documents')} ${r.documents.map((d) => w.text(`document.${d}`)).join('; ')}`)
-    }
+    lines.push('', ...FOOTER_NOTES.map((k) => w.text(`note.${k}`)))
+    return lines.join('\n')
   }
-  lines.push('', ...FOOTER_NOTES.map((k) => w.text(`note.${k}`)))
-  return lines.join('\n')
+  for (const [papers, toCheck] of [[true, true], [false, true]] as const) {
+    const text = build(papers, toCheck)
+    if (text.length <= limit) return text
+  }
+  return build(false, false)
 }
 
 /** The limit of the first message: one phone screen. */

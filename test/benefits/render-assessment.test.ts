@@ -194,6 +194,13 @@ describe('renderForwardableSummary', () => {
     expect(text).not.toContain(t('benefit.maternity.name'))
   })
 
+  it.each(LANGS)('%s: stays one Telegram message when "I don\'t know" opens almost everything', (lang) => {
+    const many: FamilyAnswers = { ...BASE, householdSize: 8, monthlyIncome: 2000, monthlyRemittances: 'unknown', childrenUnder16: 'yes', childAges: [9, 6, 4, 0], baby: 'born', babyAgeMonths: 2, babyBornAbroad: 'unknown', highMountain: 'unknown', disabledChild: 'yes', disabledAdult: 'unknown', pregnantWoman: 'unknown', elderWithoutPension: 'unknown', orphan: 'unknown', motherHeroine: 'unknown', caregiver: 'relative', youngestBirthOrder: 'unknown' }
+    const text = renderForwardableSummary(assessFamily(many, TODAY), translators[lang])
+    expect(text.length).toBeLessThanOrEqual(4096)
+    expect(text).toContain(translators[lang]('where.con'))
+  })
+
   it('says when nothing applies', () => {
     const text = renderForwardableSummary(assessFamily(BASE, TODAY), translators.en)
     expect(text).toContain(translators.en('result.nothing'))
