@@ -87,7 +87,8 @@ class Writer {
     const value = a.value !== undefined ? formatSom(a.value) : `${formatSom(a.min ?? 0)}–${formatSom(a.max ?? 0)}`
     let s = this.text(`unit.${a.unit}`, { value })
     if (a.count !== undefined && a.count > 1) s += `, ${this.text('amount.count', { count: a.count })}`
-    return s
+    // Not paid yet on the day asked: say so even on the short screen.
+    return a.flags.includes('announced') ? `${s} (${this.text('flag.announced')})` : s
   }
 
   reason(r: ReasonKey, benefitName: string): string {

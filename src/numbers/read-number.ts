@@ -54,6 +54,9 @@ const CURRENCIES: Array<[RegExp, Currency]> = [
 /** "10 до 12", "10 to 12", "10 gacha 12": like a dash between two numbers. */
 const RANGE_WORD = /^(до|to|gacha|чейин|то)$/
 
+/** Words around a count that do not make it text: "нас пятеро", "биз беш киши", "we are five". */
+const FILLER = /^(нас|всего|человек\S*|чел|киши|адам|биз|бизде|bari|jami|kishi|odam|biz|нафар|одам|мо|ҳамагӣ|we|are|people|persons?|in|total|all)$/
+
 const NEGATIVE_WORD = /^(минус|minus|manfiy)$/
 
 interface Token {
@@ -176,7 +179,7 @@ export function readNumber(input: string): NumberReading {
       dash = false
       continue
     }
-    plainWords.push(t.text)
+    if (!FILLER.test(t.text)) plainWords.push(t.text)
   }
   const withCurrency = currency ? { currency } : {}
   if (found.length === 0) return { kind: 'none' }

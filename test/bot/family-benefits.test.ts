@@ -89,6 +89,8 @@ describe('family benefits checker', () => {
     await h.driver.send('/help')
     expect(h.textsSince(h.mark() - 2)).toEqual([t('conv.command'), t('question.monthlyIncome')])
     expect(t('conv.command')).toContain('family benefits')
+    await h.driver.sendVoice()
+    expect(h.textsSince(h.mark() - 2)).toEqual([t('conv.voice'), t('question.monthlyIncome')])
     await h.driver.pressCallback('c:monthlyIncome:ok:999999999')
     expect(h.telegram.calls.at(-1)?.payload.text).toBe(h.t('en', 'conv.oldButton'))
     await h.driver.send('3000')

@@ -57,6 +57,11 @@ describe('readNumber: what people type, in five languages', () => {
     ['tg', 'панҷ', n(5)],
     ['en', 'two', n(2)],
     ['en', 'Five', n(5)],
+    ['ru', 'нас пятеро', n(5)],
+    ['ky', 'биз беш киши', n(5)],
+    ['uz', 'besh kishi', n(5)],
+    ['tg', 'панҷ нафар', n(5)],
+    ['en', 'we are five', n(5)],
     // other currencies are kept so the bot can ask for som
     ['ru', '12 000 ₽', n(12000, false, 'rub')],
     ['ru', '12000 руб', n(12000, false, 'rub')],
