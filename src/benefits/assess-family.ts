@@ -27,15 +27,34 @@ export function findConflicts(results: readonly BenefitAssessment[]): BenefitCon
   return BENEFIT_CONFLICTS.filter((c) => open.has(c.benefits[0]) && open.has(c.benefits[1]))
 }
 
+/** Som a month a benefit pays this family, from its amount and the children it is for. */
+function monthly(r: BenefitAssessment): number {
+  return (r.amount?.value ?? 0) * (r.amount?.count ?? 1)
+}
+
+/**
+ * The high-mountain benefit and «Үй-бүлөгө көмөк» are not paid together (reference §1 rule 8, §3b): when both are
+ * likely, the larger stays likely and the other is shown as "instead of, not in addition".
+ */
+function keepTheLarger(support: BenefitAssessment, mountain: BenefitAssessment): void {
+  if (support.verdict !== 'likely' || mountain.verdict !== 'likely') return
+  const [kept, other] = monthly(mountain) > monthly(support) ? [mountain, support] : [support, mountain]
+  other.verdict = 'maybe'
+  other.insteadOf = kept.benefitId
+  other.reasons.unshift({ key: 'instead-of', status: 'unknown', params: { other: kept.benefitId } })
+}
+
 /** Assesses every covered benefit for the family, in the order of BENEFIT_IDS. */
 export function assessFamily(answers: FamilyAnswers, today: Date): BenefitAssessment[] {
   const f = buildFamily(answers, today)
   const support = familySupport(f)
+  const mountain = highMountain(f)
+  keepTheLarger(support, mountain)
   const byId: Record<BenefitId, BenefitAssessment> = {
     'family-support': support,
     'birth-grant': birthGrant(f),
     'young-children': youngChildren(f),
-    'high-mountain-child': highMountain(f),
+    'high-mountain-child': mountain,
     'social-contract': socialContract(f, support),
     'social-benefit': socialBenefit(f),
     maternity: maternity(f),

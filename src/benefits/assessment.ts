@@ -36,6 +36,11 @@ export interface FamilyAnswers {
   babyBornAbroad?: YesNo
   /** Is the youngest child the mother's third or later child? If not asked, counted from `childAges`. */
   youngestIsThirdOrLater?: YesNo
+  /**
+   * Which child of the mother the youngest (or the expected baby) is: 1, 2, 3… (older children living elsewhere
+   * count). Asked only in high-mountain areas, where two benefits depend on it; if not asked, counted from the ages.
+   */
+  youngestBirthOrder?: number | 'unknown'
   /** A child with a disability (under 18) lives with the family. */
   disabledChild: YesNo
   /** An adult with a disability lives with the family. */
@@ -56,10 +61,12 @@ export interface FamilyAnswers {
   orphan?: 'both-parents' | 'one-parent' | 'no' | 'unknown'
   /** People living in the family, children included. */
   householdSize: number | 'unknown'
-  /** All money the family gets in a usual month, in som, remittances included, pensions and benefits not. */
+  /** Money the family gets at home in a usual month, in som, without money sent from abroad, pensions and benefits. */
   monthlyIncome: number | 'unknown'
-  /** The part of `monthlyIncome` sent from abroad. */
+  /** Money sent from abroad in a usual month (asked apart: how the office counts it is not published). */
   monthlyRemittances?: number | 'unknown'
+  /** Does the family have a social passport (for poor families, from the aiyl okmotu)? */
+  socialPassport?: YesNo
   /** Lives in a high-mountain or remote area. */
   highMountain: YesNo
   /** Who looks after the children: a parent, or a grandparent/other relative (parents abroad). */
@@ -79,7 +86,6 @@ export const REASON_KEYS = [
   'no-children-under-16',
   'income-below-threshold',
   'income-above-threshold',
-  'income-above-threshold-abroad',
   'income-remittances-decide',
   'income-remittances-unknown',
   'income-unknown',
@@ -115,6 +121,11 @@ export const REASON_KEYS = [
   'born-before-2026',
   'high-mountain-not-started',
   'via-family-support',
+  'social-passport',
+  'social-passport-unknown',
+  'no-social-passport',
+  'instead-of',
+  'bala-bereke-order',
   'family-support-unclear',
   'not-low-income',
   'business-plan',
@@ -193,6 +204,8 @@ export interface BenefitAssessment {
   articleId: ArticleId
   /** Benefits this one is not paid together with (or may stop), among those that may apply. */
   conflictsWith: BenefitId[]
+  /** Set when another benefit pays more and the two are not paid together: this one is "instead of", not in addition. */
+  insteadOf?: BenefitId
 }
 
 /** Income per family member per month, or 'unknown' when either answer is missing or impossible. */

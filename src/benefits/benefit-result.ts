@@ -20,7 +20,11 @@ export function amountOf(
   )
   if (!rule) throw new Error(`No amount ${variant} for ${benefitId}`)
   const flags = [...rule.flags]
-  if (rule.validFrom && isoDay(rule.validFrom) > today && !flags.includes('announced')) flags.push('announced')
+  // Not started yet: "announced" only; "started after March 2026, not checked" is for once it has started.
+  if (rule.validFrom && isoDay(rule.validFrom) > today) {
+    if (!flags.includes('announced')) flags.push('announced')
+    if (flags.includes('after-window')) flags.splice(flags.indexOf('after-window'), 1)
+  }
   const perChild = rule.unit === 'som-month-child' || rule.unit === 'som-once-child'
   const amount: AssessedAmount = {
     variant: rule.variant,

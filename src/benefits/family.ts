@@ -26,6 +26,8 @@ interface Child {
   /** Birth lies in [earliest, latest] (UTC days); undefined = age unknown. */
   birth?: { earliest: number; latest: number }
   ageYears?: number
+  /** The baby (or one of the twins) from the baby question. */
+  isBaby?: true
 }
 
 function childFromYears(age: number, today: number): Child {
@@ -34,10 +36,10 @@ function childFromYears(age: number, today: number): Child {
 
 function babyChild(months: number | 'unknown' | undefined, today: number): Child {
   if (months === undefined || months === 'unknown' || !validNumber(months)) {
-    return { ageYears: 0, birth: { earliest: shift(today, -12) + DAY, latest: today } }
+    return { ageYears: 0, isBaby: true, birth: { earliest: shift(today, -12) + DAY, latest: today } }
   }
   const m = Math.floor(months)
-  return { ageYears: Math.floor(m / 12), birth: { earliest: shift(today, -(m + 1)) + DAY, latest: shift(today, -m) } }
+  return { ageYears: Math.floor(m / 12), isBaby: true, birth: { earliest: shift(today, -(m + 1)) + DAY, latest: shift(today, -m) } }
 }
 
 /** 'yes' | 'maybe' | 'no': is the child younger than `years` on `day`? */
@@ -46,6 +48,12 @@ export function underAgeOn(child: Child, years: number, day: number): 'yes' | 'm
   const limit = shift(day, -12 * years)
   if (child.birth.earliest > limit) return 'yes'
   return child.birth.latest > limit ? 'maybe' : 'no'
+}
+
+/** Babies born (or expected) at once: 1 unless twins or triplets were named. */
+export function babiesAtOnce(answers: FamilyAnswers): number {
+  const n = answers.babiesAtOnce
+  return typeof n === 'number' && validNumber(n) && n >= 1 ? Math.min(Math.floor(n), 10) : 1
 }
 
 export function validNumber(n: number): boolean {
@@ -77,10 +85,13 @@ export function buildFamily(answers: FamilyAnswers, today: Date): Family {
     } else children.push(childFromYears(Math.floor(age), day))
   }
   if (answers.baby === 'born') {
-    const baby = babyChild(answers.babyAgeMonths, day)
-    const same = children.findIndex((c) => c.ageYears !== undefined && c.ageYears === baby.ageYears)
-    if (same >= 0) children[same] = baby
-    else children.push(baby)
+    // Twins and triplets are each a child; an age typed for them in the list is the same child, not another one.
+    for (let i = 0; i < babiesAtOnce(answers); i++) {
+      const baby = babyChild(answers.babyAgeMonths, day)
+      const same = children.findIndex((c) => c.ageYears !== undefined && c.ageYears === baby.ageYears && !c.isBaby)
+      if (same >= 0) children[same] = baby
+      else children.push(baby)
+    }
   }
   children.sort((a, b) => (b.ageYears ?? -1) - (a.ageYears ?? -1))
   return { answers, today: day, children, agesIncomplete, mountain: answers.highMountain }

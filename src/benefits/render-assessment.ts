@@ -55,6 +55,7 @@ class Writer {
   }
 
   private param(name: string, value: unknown): unknown {
+    if (name === 'other' && typeof value === 'string') return this.raw(`benefit.${value}.name`, {})
     if (typeof value === 'number' && name !== 'count' && !/year/i.test(name)) return formatSom(value)
     if (typeof value === 'string') {
       const m = ISO_DAY.exec(value)
@@ -79,6 +80,15 @@ class Writer {
     if (withLabel) s = `${this.text(`variant.${a.variant}`)}: ${s}`
     const flags = a.flags.map((f) => this.text(`flag.${f}`))
     return flags.length > 0 ? `${s}. ${this.italic(flags.join(' '))}` : s
+  }
+
+  /** An amount without its flags, for the short answer. */
+  shortAmount(a: AssessedAmount): string {
+    const value = a.value !== undefined ? formatSom(a.value) : `${formatSom(a.min ?? 0)}–${formatSom(a.max ?? 0)}`
+    let s = this.text(`unit.${a.unit}`, { value })
+    if (a.count !== undefined && a.count > 1) s += `, ${this.text('amount.count', { count: a.count })}`
+    // Not paid yet on the day asked: say so even on the short screen.
+    return a.flags.includes('announced') ? `${s} (${this.text('flag.announced')})` : s
   }
 
   reason(r: ReasonKey, benefitName: string): string {
@@ -121,9 +131,22 @@ function whyNot(w: Writer, r: BenefitAssessment): string {
   return `• ${w.bold(name)}: ${why}`
 }
 
-function footer(w: Writer): string {
+/** The newest month any shown figure is as of ("YYYY-MM"): the footer says it, not only the day of the check. */
+export function figuresAsOf(results: readonly BenefitAssessment[]): string {
+  const months = results
+    .filter((r) => r.verdict !== 'unlikely')
+    .flatMap((r) => [r.amount, ...r.otherAmounts])
+    .flatMap((a) => (a ? [a.asOf] : []))
+  return months.sort().at(-1) ?? '2026-03'
+}
+
+function asOfLine(w: Writer, results: readonly BenefitAssessment[]): string {
+  return w.italic(w.text('result.asOf', { asOf: w.asOf(figuresAsOf(results)), date: BENEFITS_CHECKED }))
+}
+
+function footer(w: Writer, results: readonly BenefitAssessment[]): string {
   const lines = FOOTER_NOTES.map((k) => `ℹ️ ${w.text(`note.${k}`)}`)
-  lines.push(w.italic(w.text('result.checked', { date: BENEFITS_CHECKED })))
+  lines.push(asOfLine(w, results))
   return lines.join('\n')
 }
 
@@ -147,7 +170,7 @@ export function renderAssessmentParts(
   }
   const closed = byVerdict(results, 'unlikely')
   if (closed.length > 0) parts.push([w.bold(w.text('result.unlikely')), ...closed.map((r) => whyNot(w, r))].join('\n'))
-  parts.push(footer(w))
+  parts.push(footer(w, results))
   return parts
 }
 
@@ -172,26 +195,95 @@ export function renderAssessment(results: readonly BenefitAssessment[], t: Trans
   return renderAssessmentParts(results, t, options).join('\n\n')
 }
 
-/** One short plain-text message to forward to a relative: what may apply, how much, where, which papers. */
-export function renderForwardableSummary(results: readonly BenefitAssessment[], t: Translate): string {
+/**
+ * One plain-text message to forward to a relative: what may apply, how much, where, which papers. It must stay one
+ * Telegram message (4 096): when all "I don't know" answers make it longer, the papers and then the points to check
+ * are left to the details.
+ */
+export function renderForwardableSummary(results: readonly BenefitAssessment[], t: Translate, limit = 4096): string {
   const w = new Writer(t, false)
-  const lines: string[] = [w.text('summary.title', { date: BENEFITS_CHECKED }), '']
   const open = results.filter((r) => r.verdict !== 'unlikely')
-  if (open.length === 0) lines.push(w.text('result.nothing'))
-  for (const r of open) {
-    const mark = r.verdict === 'likely' ? '✅' : '❓'
-    let line = `${mark} ${w.name(r.benefitId)}`
-    if (r.amount) line += ` — ${w.amount(r.amount, r.amount.variant !== 'per-child')}`
-    lines.push(line)
-    const toCheck = r.reasons.find((x) => x.status === 'unknown')
-    if (toCheck) lines.push(`   ${w.text('summary.check')} ${w.reason(toCheck, w.name(r.benefitId))}`)
-    if (r.whereToApply.length > 0) {
-      lines.push(`   ${w.text('result.where')} ${r.whereToApply.map((d) => w.text(`where.${d}`)).join('; ')}`)
+  const build = (papers: boolean, toCheck: boolean): string => {
+    const lines: string[] = [w.text('summary.title', { asOf: w.asOf(figuresAsOf(results)) }), '']
+    if (open.length === 0) lines.push(w.text('result.nothing'))
+    for (const r of open) {
+      const mark = r.verdict === 'likely' ? '✅' : '❓'
+      let line = `${mark} ${w.name(r.benefitId)}`
+      if (r.amount) line += ` — ${w.amount(r.amount, r.amount.variant !== 'per-child')}`
+      lines.push(line)
+      const check = r.reasons.find((x) => x.status === 'unknown')
+      if (check && toCheck) lines.push(`   ${w.text('summary.check')} ${w.reason(check, w.name(r.benefitId))}`)
+      if (r.whereToApply.length > 0) {
+        lines.push(`   ${w.text('result.where')} ${r.whereToApply.map((d) => w.text(`where.${d}`)).join('; ')}`)
+      }
+      if (r.documents.length > 0 && papers) {
+        lines.push(`   ${w.text('result.documents')} ${r.documents.map((d) => w.text(`document.${d}`)).join('; ')}`)
+      }
     }
-    if (r.documents.length > 0) {
-      lines.push(`   ${w.text('result.documents')} ${r.documents.map((d) => w.text(`document.${d}`)).join('; ')}`)
-    }
+    lines.push('', ...FOOTER_NOTES.map((k) => w.text(`note.${k}`)))
+    return lines.join('\n')
   }
-  lines.push('', ...FOOTER_NOTES.map((k) => w.text(`note.${k}`)))
-  return lines.join('\n')
+  for (const [papers, toCheck] of [[true, true], [false, true]] as const) {
+    const text = build(papers, toCheck)
+    if (text.length <= limit) return text
+  }
+  return build(false, false)
+}
+
+/** The limit of the first message: one phone screen. */
+export const SHORT_ANSWER_LIMIT = 1000
+
+/**
+ * The first message of every answer, one phone screen (≤ SHORT_ANSWER_LIMIT characters): what is likely, how much,
+ * where to go. The details are behind buttons (renderBenefitDetail, renderWhyNot). When it would not fit, the places
+ * are listed once at the end instead of under each benefit, then the "maybe" benefits lose their amounts.
+ */
+export function renderShortAnswer(results: readonly BenefitAssessment[], t: Translate, { html }: RenderOptions): string {
+  const w = new Writer(t, html)
+  const open = [...byVerdict(results, 'likely'), ...byVerdict(results, 'maybe')]
+  const closed = byVerdict(results, 'unlikely').length
+  // The short answer names the office; "where the family actually lives" is in the details.
+  const place = (key: string) => w.text(`where.${key === 'district-office-actual' ? 'district-office' : key}`)
+  const build = (whereEach: boolean, maybeAmounts: boolean): string => {
+    const lines = [w.bold(w.text('short.title'))]
+    if (open.length === 0) lines.push(w.text('result.nothing'))
+    for (const r of open) {
+      const likely = r.verdict === 'likely'
+      let line = `${likely ? '✅' : '❓'} ${w.name(r.benefitId)}`
+      if (r.amount && (likely || maybeAmounts)) line += ` — ${w.shortAmount(r.amount)}`
+      if (r.insteadOf) line += ` (${w.text('short.insteadOf', { other: r.insteadOf })})`
+      const where = r.whereToApply[0]
+      if (where && whereEach) line += `\n   📍 ${place(where)}`
+      lines.push(line)
+    }
+    if (!whereEach && open.length > 0) {
+      const places = [...new Set(open.flatMap((r) => (r.whereToApply[0] ? [place(r.whereToApply[0])] : [])))]
+      lines.push(`📍 ${places.join('; ')}`)
+    }
+    if (closed > 0) lines.push(w.text('short.notNow', { count: closed }))
+    lines.push('', w.text(open.length > 0 ? 'short.details' : 'short.detailsNone'), asOfLine(w, results))
+    return lines.join('\n')
+  }
+  const attempts: Array<[boolean, boolean]> = [[true, true], [false, true], [false, false]]
+  for (const [whereEach, maybeAmounts] of attempts) {
+    const text = build(whereEach, maybeAmounts)
+    if (text.length <= SHORT_ANSWER_LIMIT) return text
+  }
+  return build(false, false)
+}
+
+/** One benefit in full (behind its button under the short answer), with the notes every answer carries. */
+export function renderBenefitDetail(results: readonly BenefitAssessment[], id: string, t: Translate): string | undefined {
+  const r = results.find((x) => x.benefitId === id)
+  if (!r) return undefined
+  const w = new Writer(t, true)
+  const block = r.verdict === 'unlikely' ? whyNot(w, r) : benefitBlock(w, r)
+  return `${block}\n\n${footer(w, results)}`
+}
+
+/** Why the other benefits do not apply now, one kind sentence each. */
+export function renderWhyNot(results: readonly BenefitAssessment[], t: Translate): string {
+  const w = new Writer(t, true)
+  const closed = byVerdict(results, 'unlikely')
+  return [w.bold(w.text('result.unlikely')), ...closed.map((r) => whyNot(w, r))].join('\n')
 }

@@ -194,7 +194,16 @@ export const RULES = {
     possibleBirthCutoff: '2026-01-01',
     sources: ['S27', 'S28', 'S90', 'S91', 'S92'],
   },
-  balaBereke: { fromChildOrder: 4, bornFrom: '2026-01-01', motherInZoneYears: 2, sources: ['S29', 'S30', 'S88'] },
+  balaBereke: {
+    fromChildOrder: 4,
+    bornFrom: '2026-01-01',
+    motherInZoneYears: 2,
+    /** Apply within this many months after the child's first birthday (S30, S88). */
+    applyWithinMonthsAfterFirstBirthday: 6,
+    /** Som once, by the mother's birth order of the child; 10 = the 10th and every later child (S29, S88, S89). */
+    amountByOrder: { 4: 100000, 5: 600000, 6: 800000, 7: 1000000, 8: 1200000, 9: 1500000, 10: 2000000 },
+    sources: ['S29', 'S30', 'S88'],
+  },
   socialContract: { blocksFamilySupportYears: 3, sources: ['S03'] },
   socialBenefit: {
     elderlyAge: { male: 65, female: 60 },

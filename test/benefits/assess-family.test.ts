@@ -164,8 +164,8 @@ describe('«Үй-бүлөгө көмөк» (family-support)', () => {
     ['children unknown', { ...LOW_INCOME, childrenUnder16: 'unknown', childAges: 'unknown' }, 'children-under-16-unknown'],
     ['income unknown', { ...kids, monthlyIncome: 'unknown' }, 'income-unknown'],
     ['household size unknown', { ...kids, householdSize: 'unknown' }, 'household-size-unknown'],
-    ['remittances unknown above the line', { ...kids, monthlyIncome: 6000, monthlyRemittances: 'unknown' }, 'income-remittances-unknown'],
-    ['remittances decide', { ...kids, monthlyIncome: 6000, monthlyRemittances: 4000 }, 'income-remittances-decide'],
+    ['below the line at home, money from abroad unknown', { ...kids, monthlyIncome: 2000, monthlyRemittances: 'unknown' }, 'income-remittances-unknown'],
+    ['money from abroad decides', { ...kids, monthlyIncome: 2000, monthlyRemittances: 4000 }, 'income-remittances-decide'],
     ['social contract signed', { ...kids, ...LOW_INCOME, socialContractSigned: 'yes' }, 'social-contract-signed'],
   ])('"I don\'t know" or an open rule gives maybe: %s', (_, over, key) => {
     const r = one('family-support', over)
@@ -173,11 +173,11 @@ describe('«Үй-бүлөгө көмөк» (family-support)', () => {
     expect(r.reasons.find((x) => x.key === key)?.status).toBe('unknown')
   })
 
-  it('shows income with and without money from abroad when that decides it', () => {
-    const r = one('family-support', { ...kids, monthlyIncome: 6000, monthlyRemittances: 4000 })
+  it('shows income without and with money from abroad when that decides it', () => {
+    const r = one('family-support', { ...kids, monthlyIncome: 2000, monthlyRemittances: 4000 })
     expect(r.reasons.find((x) => x.key === 'income-remittances-decide')?.params).toEqual({
-      perPerson: 1500,
-      perPersonWithout: 500,
+      perPerson: 500,
+      perPersonWith: 1500,
       threshold: 1000,
       thresholdYear: 2026,
     })
@@ -190,10 +190,11 @@ describe('«Үй-бүлөгө көмөк» (family-support)', () => {
     expect(keys(r)).toContain('income-above-threshold')
   })
 
-  it('asks about money from abroad when the remittance question was not asked', () => {
+  it('never adds money from abroad into income: income at home above the line is enough to say no', () => {
     const r = one('family-support', { ...kids, monthlyIncome: 6000, monthlyRemittances: undefined })
     expect(r.verdict).toBe('unlikely')
-    expect(keys(r)).toContain('income-above-threshold-abroad')
+    expect(keys(r)).toContain('income-above-threshold')
+    expect(r.uncertain).not.toContain('income-remittances-decide')
   })
 
   it('pays 1 200 som per child (2026, as of January 2026), never the 1 500 draft', () => {
@@ -363,7 +364,8 @@ describe('high-mountain benefit (high-mountain-child)', () => {
   it('mentions «Бала береке» for a 4th child born in 2026 in the mountains', () => {
     const r = one('high-mountain-child', { childrenUnder16: 'yes', childAges: [10, 8, 5], baby: 'born', babyAgeMonths: 3, highMountain: 'yes' })
     expect(r.uncertain).toContain('bala-bereke')
-    expect(r.otherAmounts.find((a) => a.variant === 'bala-bereke')).toMatchObject({ min: 100000, max: 2000000, flags: ['announced'] })
+    expect(r.otherAmounts.find((a) => a.variant === 'bala-bereke')).toMatchObject({ value: 100000, flags: ['announced'] })
+    expect(r.reasons.find((x) => x.key === 'bala-bereke-order')?.params).toEqual({ order: 4 })
   })
 })
 
@@ -378,12 +380,14 @@ describe('conflicts', () => {
     expect(BENEFIT_CONFLICTS[1]?.years).toBe(3)
   })
 
-  it('high-mountain benefit and «Үй-бүлөгө көмөк» are not paid together: both are told', () => {
+  it('high-mountain benefit and «Үй-бүлөгө көмөк» are not paid together: the larger is likely, the other instead', () => {
     const results = assess({ ...LOW_INCOME, childrenUnder16: 'yes', childAges: [8, 5], baby: 'born', babyAgeMonths: 3, highMountain: 'yes' })
     const support = results.find((r) => r.benefitId === 'family-support')
     const mountain = results.find((r) => r.benefitId === 'high-mountain-child')
     expect(support?.verdict).toBe('likely')
-    expect(mountain?.verdict).toBe('likely')
+    expect(mountain?.verdict).toBe('maybe')
+    expect(mountain?.insteadOf).toBe('family-support')
+    expect(mountain?.reasons[0]).toEqual({ key: 'instead-of', status: 'unknown', params: { other: 'family-support' } })
     expect(support?.conflictsWith).toContain('high-mountain-child')
     expect(mountain?.conflictsWith).toContain('family-support')
     expect(support?.uncertain).toContain('high-mountain-not-with-family-support')

@@ -6,7 +6,11 @@ import { REASON_KEYS, type FamilyAnswers } from '../../src/benefits/assessment.j
 import {
   renderAssessment,
   renderAssessmentMessages,
+  renderBenefitDetail,
   renderForwardableSummary,
+  renderShortAnswer,
+  renderWhyNot,
+  SHORT_ANSWER_LIMIT,
   type Translate,
 } from '../../src/benefits/render-assessment.js'
 import {
@@ -69,7 +73,7 @@ const NEWBORN: FamilyAnswers = {
   babyAgeMonths: 1,
   householdSize: 4,
   monthlyIncome: 3000,
-  monthlyRemittances: 2000,
+  monthlyRemittances: 0,
 }
 
 /** The grandmother in Naryn raising three grandchildren. */
@@ -104,6 +108,12 @@ const SCENARIOS: Array<[Partial<FamilyAnswers>, Date?]> = [
   [{ disabledAdult: 'yes', disabledAdultSinceChildhood: 'unknown', orphan: 'unknown', elderWithoutPension: 'yes', elderSex: 'unknown', elderAge: 60, elderInsuranceYears: 30 }],
   [{ disabledAdult: 'unknown', elderWithoutPension: 'yes', elderSex: 'male', elderAge: 70, elderInsuranceYears: 3 }],
   [{ disabledAdult: 'yes', disabledAdultSinceChildhood: 'no', disabledAdultGroup: 'I', elderWithoutPension: 'yes', elderSex: 'male', elderAge: 63, elderInsuranceYears: 20 }],
+  [{ childrenUnder16: 'yes', childAges: [5, 9], householdSize: 4, monthlyIncome: 2000, monthlyRemittances: 'unknown' }],
+  [{ childrenUnder16: 'yes', childAges: [5, 9], householdSize: 4, monthlyIncome: 2000, monthlyRemittances: 4000 }],
+  [{ childrenUnder16: 'no', householdSize: 3, monthlyIncome: 1500, socialPassport: 'yes' }],
+  [{ childrenUnder16: 'no', householdSize: 3, monthlyIncome: 1500, socialPassport: 'unknown' }],
+  [{ childrenUnder16: 'no', householdSize: 3, monthlyIncome: 1500, socialPassport: 'no' }],
+  [{ childrenUnder16: 'yes', childAges: [10, 8, 5, 0], baby: 'born', babyAgeMonths: 3, youngestBirthOrder: 4, highMountain: 'yes', householdSize: 6, monthlyIncome: 2000 }],
 ]
 const allResults = SCENARIOS.map(([over, today]) => assessFamily({ ...BASE, ...over }, today ?? TODAY))
 
@@ -184,6 +194,13 @@ describe('renderForwardableSummary', () => {
     expect(text).not.toContain(t('benefit.maternity.name'))
   })
 
+  it.each(LANGS)('%s: stays one Telegram message when "I don\'t know" opens almost everything', (lang) => {
+    const many: FamilyAnswers = { ...BASE, householdSize: 8, monthlyIncome: 2000, monthlyRemittances: 'unknown', childrenUnder16: 'yes', childAges: [9, 6, 4, 0], baby: 'born', babyAgeMonths: 2, babyBornAbroad: 'unknown', highMountain: 'unknown', disabledChild: 'yes', disabledAdult: 'unknown', pregnantWoman: 'unknown', elderWithoutPension: 'unknown', orphan: 'unknown', motherHeroine: 'unknown', caregiver: 'relative', youngestBirthOrder: 'unknown' }
+    const text = renderForwardableSummary(assessFamily(many, TODAY), translators[lang])
+    expect(text.length).toBeLessThanOrEqual(4096)
+    expect(text).toContain(translators[lang]('where.con'))
+  })
+
   it('says when nothing applies', () => {
     const text = renderForwardableSummary(assessFamily(BASE, TODAY), translators.en)
     expect(text).toContain(translators.en('result.nothing'))
@@ -209,6 +226,9 @@ describe('locale files', () => {
       renderAssessment(results, recorder, { html: true })
       renderAssessment(results, recorder, { html: false })
       renderForwardableSummary(results, recorder)
+      renderShortAnswer(results, recorder, { html: true })
+      renderWhyNot(results, recorder)
+      for (const id of BENEFIT_IDS) renderBenefitDetail(results, id, recorder)
     }
     expect(used.size).toBeGreaterThan(150)
     const missing = LANGS.flatMap((lang) => [...used].filter(([key, withCount]) => !hasKey(lang, key, withCount)).map(([key]) => `${lang}:${key}`))
@@ -294,5 +314,58 @@ describe('with the project i18n instance', () => {
     expect(text).toMatch(/бир балага бир жолу 4\u00a0000 сом/)
     expect(text).not.toContain('&amp;')
     expect(renderForwardableSummary(assessFamily(NEWBORN, TODAY), t)).toContain('«Балага сүйүнчү»')
+  })
+})
+
+describe('renderShortAnswer: the first message fits one phone screen', () => {
+  const ALL_UNKNOWN: FamilyAnswers = {
+    ...BASE,
+    childrenUnder16: 'unknown',
+    childAges: 'unknown',
+    baby: 'unknown',
+    disabledChild: 'unknown',
+    disabledAdult: 'unknown',
+    pregnantWoman: 'unknown',
+    elderWithoutPension: 'unknown',
+    motherHeroine: 'unknown',
+    orphan: 'unknown',
+    householdSize: 'unknown',
+    monthlyIncome: 'unknown',
+    monthlyRemittances: 'unknown',
+    highMountain: 'unknown',
+  }
+
+  it.each(LANGS)('%s: ≤ 1 000 characters for every scenario and for "I don\'t know" everywhere, with what, how much and where', (lang) => {
+    const t = translators[lang]
+    const RICH: FamilyAnswers = { ...BASE, householdSize: 8, monthlyIncome: 2000, childrenUnder16: 'yes', childAges: [9, 6, 4, 0], baby: 'born', babyAgeMonths: 2, highMountain: 'yes', disabledChild: 'yes', pregnantWoman: 'employed', elderWithoutPension: 'yes', elderSex: 'female', elderAge: 61, elderInsuranceYears: 30, orphan: 'one-parent', motherHeroine: 'yes', caregiver: 'relative' }
+    for (const results of [...allResults, assessFamily(ALL_UNKNOWN, TODAY), assessFamily(RICH, TODAY)]) {
+      const text = renderShortAnswer(results, t, { html: true })
+      expect(text.length, text).toBeLessThanOrEqual(SHORT_ANSWER_LIMIT)
+      for (const r of results.filter((x) => x.verdict === 'likely')) expect(text).toContain(t(`benefit.${r.benefitId}.name`))
+    }
+    const newborn = renderShortAnswer(assessFamily(NEWBORN, TODAY), t, { html: true })
+    expect(newborn).toMatch(/4\u00a0000/)
+    expect(newborn).toContain(t('where.con'))
+  })
+
+  it('says the month the figures are as of, not only the day of the check', () => {
+    const text = renderShortAnswer(assessFamily(NEWBORN, TODAY), translators.en, { html: false })
+    expect(text).toContain('Figures as of March 2026')
+    expect(text).toContain('checked on 23 November 2026')
+  })
+
+  it('shows the smaller of the mountain benefit and «Үй-бүлөгө көмөк» as instead of the other', () => {
+    const results = assessFamily({ ...BASE, childrenUnder16: 'yes', childAges: [8, 5, 0], baby: 'born', babyAgeMonths: 3, highMountain: 'yes', householdSize: 5, monthlyIncome: 2000 }, TODAY)
+    const text = renderShortAnswer(results, translators.en, { html: false })
+    expect(text).toContain('✅ «Үй-бүлөгө көмөк»')
+    expect(text).toContain('❓ «Бийик тоолуу аймактардын жашоочуларына көмөк» — 3\u00a0000 som a month per child (instead of «Үй-бүлөгө көмөк», not in addition)')
+    expect(renderBenefitDetail(results, 'high-mountain-child', translators.en)).toContain('which pays your family more')
+  })
+
+  it('«Бала ырысы» before July 2026 says "announced", not also "started after March 2026"', () => {
+    const results = assessFamily({ ...BASE, childrenUnder16: 'yes', childAges: [1] }, new Date('2026-06-30T12:00:00Z'))
+    const text = renderBenefitDetail(results, 'young-children', translators.en) ?? ''
+    expect(text).toContain(translators.en('flag.announced'))
+    expect(text).not.toContain(translators.en('flag.after-window'))
   })
 })

@@ -2,7 +2,7 @@
 import { RULES } from '../../content/benefits.js'
 import type { BenefitAssessment } from '../assessment.js'
 import { amountOf, Result } from '../benefit-result.js'
-import { validNumber, type Family } from '../family.js'
+import { babiesAtOnce, validNumber, type Family } from '../family.js'
 
 export function birthGrant(f: Family): BenefitAssessment {
   const a = f.answers
@@ -22,7 +22,7 @@ export function birthGrant(f: Family): BenefitAssessment {
   }
   r.add('no-income-test', 'info')
   r.add('payment-bank', 'info')
-  const atOnce = typeof a.babiesAtOnce === 'number' && a.babiesAtOnce >= 1 ? Math.floor(a.babiesAtOnce) : 1
+  const atOnce = babiesAtOnce(a)
   const main = atOnce >= RULES.birthGrant.multipleBirthFrom ? 'triplets' : 'per-child'
   r.amounts.push(amountOf('birth-grant', main, f.today, { count: atOnce }))
   if (main === 'per-child') r.amounts.push(amountOf('birth-grant', 'triplets', f.today))

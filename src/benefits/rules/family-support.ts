@@ -26,24 +26,25 @@ export function familySupport(f: Family): BenefitAssessment {
   else if (kids.status === 'no') r.add('no-children-under-16', 'not-met')
   else r.add('children-under-16-unknown', 'unknown')
 
+  // Income is asked without money from abroad, which is asked apart: how the office counts remittances is not
+  // published (reference §1), so "likely" only where the answer is the same with and without them.
   const perPerson = countIncomePerPerson(a.monthlyIncome, a.householdSize)
   if (perPerson === 'unknown') {
     const incomeKnown = typeof a.monthlyIncome === 'number' && validNumber(a.monthlyIncome)
     r.add(incomeKnown ? 'household-size-unknown' : 'income-unknown', 'unknown', threshold)
-  } else if (perPerson < GMD_THRESHOLD.value) {
-    r.add('income-below-threshold', 'met', { perPerson: Math.floor(perPerson), ...threshold })
+  } else if (perPerson >= GMD_THRESHOLD.value) {
+    r.add('income-above-threshold', 'not-met', { perPerson: Math.ceil(perPerson), ...threshold })
   } else {
-    const shown = { perPerson: Math.ceil(perPerson), ...threshold }
     const remit = a.monthlyRemittances
-    const withoutRemit =
-      typeof remit === 'number' && remit > 0 && typeof a.monthlyIncome === 'number'
-        ? countIncomePerPerson(Math.max(0, a.monthlyIncome - remit), a.householdSize)
+    const withRemit =
+      typeof remit === 'number' && validNumber(remit) && typeof a.monthlyIncome === 'number'
+        ? countIncomePerPerson(a.monthlyIncome + remit, a.householdSize)
         : 'unknown'
-    if (withoutRemit !== 'unknown' && withoutRemit < GMD_THRESHOLD.value) {
-      r.add('income-remittances-decide', 'unknown', { ...shown, perPersonWithout: Math.floor(withoutRemit) })
-    } else if (remit === 'unknown') r.add('income-remittances-unknown', 'unknown', shown)
-    else if (remit === undefined) r.add('income-above-threshold-abroad', 'not-met', shown)
-    else r.add('income-above-threshold', 'not-met', shown)
+    const shown = { perPerson: Math.floor(perPerson), ...threshold }
+    if (remit === 'unknown') r.add('income-remittances-unknown', 'unknown', shown)
+    else if (withRemit !== 'unknown' && withRemit >= GMD_THRESHOLD.value) {
+      r.add('income-remittances-decide', 'unknown', { ...shown, perPersonWith: Math.ceil(withRemit) })
+    } else r.add('income-below-threshold', 'met', shown)
   }
   if (a.socialContractSigned === 'yes') r.add('social-contract-signed', 'unknown').note('social-contract-stops-family-support')
   r.add('adults-work-or-registered', 'check')
@@ -52,5 +53,6 @@ export function familySupport(f: Family): BenefitAssessment {
   if (a.monthlyRemittances !== 0) r.note('remittances-unknown')
   if (f.mountain !== 'no') r.note('regional-coefficient')
   r.amounts.push(amountOf('family-support', 'per-child', f.today, { count: kids.count }))
+  if (a.caregiver === 'relative') r.doc('guardianship-decision', 'power-of-attorney')
   return r.finish()
 }

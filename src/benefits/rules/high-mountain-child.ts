@@ -1,8 +1,42 @@
 /** The 'high-mountain-child' benefit: a child under 3 who is the mother's third or later, in a high-mountain area. */
 import { RULES } from '../../content/benefits.js'
-import type { BenefitAssessment } from '../assessment.js'
+import type { BenefitAssessment, FamilyAnswers, YesNo } from '../assessment.js'
 import { amountOf, Result } from '../benefit-result.js'
-import { isoDay, underAgeOn, type Family } from '../family.js'
+import { isoDay, underAgeOn, validNumber, type Family } from '../family.js'
+
+/** The mother's birth order of the youngest child, asked as a number, read as "third or later?". */
+function youngestIsThirdOrLater(a: FamilyAnswers): YesNo | undefined {
+  const order = a.youngestBirthOrder
+  if (order === undefined) return a.youngestIsThirdOrLater
+  if (order === 'unknown' || !validNumber(order)) return 'unknown'
+  return order >= RULES.highMountain.fromChildOrder ? 'yes' : 'no'
+}
+
+/**
+ * «Бала береке»: a 4th or later child born from 2026 in a high-mountain zone, paid once at age one (from 2027),
+ * the amount by birth order. Without the order the list by order is shown.
+ */
+function balaBereke(f: Family, r: Result): void {
+  const a = f.answers
+  const bb = RULES.balaBereke
+  const youngest = f.children[f.children.length - 1]
+  const expected = a.baby === 'expected'
+  const bornFrom2026 = youngest?.birth !== undefined && youngest.birth.latest >= isoDay(bb.bornFrom)
+  if (f.mountain === 'no' || !(expected || bornFrom2026)) return
+  const asked = a.youngestBirthOrder
+  const order = asked === undefined ? f.children.length + (expected ? 1 : 0) : asked === 'unknown' || !validNumber(asked) ? 'unknown' : Math.floor(asked)
+  if (order !== 'unknown' && order < bb.fromChildOrder) return
+  const amount = amountOf('high-mountain-child', 'bala-bereke', f.today)
+  if (order !== 'unknown') {
+    const byOrder = bb.amountByOrder as Record<number, number>
+    amount.value = byOrder[Math.min(order, 10)]
+    delete amount.min
+    delete amount.max
+    r.add('bala-bereke-order', 'info', { order })
+  }
+  r.note('bala-bereke')
+  r.amounts.push(amount)
+}
 
 export function highMountain(f: Family): BenefitAssessment {
   const a = f.answers
@@ -18,7 +52,7 @@ export function highMountain(f: Family): BenefitAssessment {
     .filter((x) => x.u !== 'no' && x.c.birth)
   const order = rule.fromChildOrder - 1
   let qualifying = youngIdx.filter((x) => x.i >= order)
-  const explicit = a.youngestIsThirdOrLater
+  const explicit = youngestIsThirdOrLater(a)
   if (explicit === 'yes' && qualifying.length === 0 && youngIdx.length > 0) qualifying = youngIdx.slice(-1)
   const expectedIsThird =
     a.baby === 'expected' && (explicit === 'yes' || (explicit === undefined && f.children.length >= order))
@@ -43,15 +77,6 @@ export function highMountain(f: Family): BenefitAssessment {
   if (a.caregiver === 'relative') r.doc('representative')
   r.amounts.push(amountOf('high-mountain-child', 'per-child', f.today, { count: qualifying.length }))
 
-  // «Бала береке»: a 4th or later child born from 2026 in a high-mountain zone (paid at age one, from 2027).
-  const bb = RULES.balaBereke
-  const youngest = f.children[f.children.length - 1]
-  const fourth =
-    (a.baby === 'expected' && f.children.length >= bb.fromChildOrder - 1) ||
-    (youngest?.birth !== undefined && f.children.length >= bb.fromChildOrder && youngest.birth.latest >= isoDay(bb.bornFrom))
-  if (f.mountain !== 'no' && fourth) {
-    r.note('bala-bereke')
-    r.amounts.push(amountOf('high-mountain-child', 'bala-bereke', f.today))
-  }
+  balaBereke(f, r)
   return r.finish()
 }

@@ -1,54 +1,83 @@
 import { InlineKeyboard } from 'grammy'
 import { assessFamily } from '../../benefits/assess-family.js'
-import type { FamilyAnswers, YesNo } from '../../benefits/assessment.js'
-import { renderAssessmentMessages } from '../../benefits/render-assessment.js'
+import type { BenefitAssessment, FamilyAnswers, YesNo } from '../../benefits/assessment.js'
+import { renderShortAnswer } from '../../benefits/render-assessment.js'
 import type { ConvContext } from '../context.js'
-import { askNumber, choose, dontKnowKeyboard, waitForTextOrUnknown, type BotConversation, type Choice } from './prompts.js'
+import { askAges, askChoice, askNumber, benefitsT, type NumberQuestion } from './benefits-questions.js'
+import type { BotConversation, Choice } from './prompts.js'
 
 export const FAMILY_BENEFITS = 'family-benefits'
 
+const ORDERS = ['2', '3', '4', '5', '6', '7', '8', '9', '10'] as const
+
 /**
- * The family benefits questions: buttons with "I don't know" everywhere, numbers typed. The
- * answers are kept in the chat's session so the summary for relatives can be made afterwards.
+ * The family benefits questions. Each is asked only where a rule depends on it (the birth order only in
+ * high-mountain areas with a young child, income only with children under 16, …), every one has "I don't know".
+ * The answers are kept in the chat's session (SQLite), so the detail buttons work after a restart.
  */
 export async function familyBenefitsConversation(conversation: BotConversation, ctx: ConvContext) {
-  const t = (key: string) => ctx.t(`benefits:${key}`)
-  const dontKnow = t('button.dontKnow')
-  const number = (step: string, max: number) =>
-    askNumber(conversation, ctx, step, t(`question.${step}`), { min: 0, max, dontKnow, notANumber: t('question.notANumber') })
-  const pick = <T extends string>(step: string, options: [T, string][]) =>
-    choose<T | 'unknown'>(conversation, ctx, step, t(`question.${step}`), [...options.map(([value, label]): Choice<T> => ({ value, label: t(`button.${label}`) })), { value: 'unknown', label: dontKnow }], 2)
+  const t = benefitsT(ctx)
+  const dontKnow: Choice<'unknown'> = { value: 'unknown', label: t('button.dontKnow') }
+  const pick = <T extends string>(step: string, options: [T, string][], columns = 2) =>
+    askChoice<T | 'unknown'>(conversation, ctx, step, [...options.map(([value, label]) => ({ value, label: t(`button.${label}`) })), dontKnow], columns)
   const yesNo = (step: string) => pick<Exclude<YesNo, 'unknown'>>(step, [['yes', 'yes'], ['no', 'no']])
+  const number = async (q: NumberQuestion): Promise<number | 'unknown'> => {
+    const v = await askNumber(conversation, ctx, q)
+    return typeof v === 'number' ? v : 'unknown'
+  }
+  const today = new Date(await conversation.external((outside) => outside.clock().toISOString()))
 
   await ctx.reply(t('question.intro'))
-  const childrenUnder16 = await yesNo('childrenUnder16')
-  const childAges = childrenUnder16 === 'yes' ? await askAges(conversation, ctx) : []
-  const baby = await pick('baby', [['born', 'babyBorn'], ['expected', 'babyExpected'], ['no', 'babyNo']])
-  const babyAgeMonths = baby === 'born' ? await number('babyAgeMonths', 12) : undefined
-  const babiesAtOnce = baby === 'born' || baby === 'expected' ? await pick('babiesAtOnce', [['1', 'oneBaby'], ['2', 'twins'], ['3', 'triplets']]) : undefined
+  let childrenUnder16 = await yesNo('childrenUnder16')
+  const ages = childrenUnder16 === 'yes' ? await askAges(conversation, ctx) : 'unknown'
+  const known = ages === 'unknown' ? undefined : ages
+  if (known && known.kept.length === 0) childrenUnder16 = 'no'
+  let baby = await pick('baby', [['born', 'babyBorn'], ['expected', 'babyExpected'], ['no', 'babyNo']])
+  let babyAgeMonths: number | 'unknown' | undefined
+  if (baby === 'born') {
+    const months = await askNumber(conversation, ctx, {
+      step: 'babyAgeMonths', min: 0, max: 12, example: '3', extra: [{ value: 'older', label: t('button.olderThanYear') }],
+    })
+    if (months === 'older') {
+      await ctx.reply(t('number.olderThanYear'))
+      baby = 'no'
+    } else babyAgeMonths = typeof months === 'number' ? months : 'unknown'
+  }
+  const atOnce = baby === 'born' || baby === 'expected' ? await pick('babiesAtOnce', [['1', 'oneBaby'], ['2', 'twins'], ['3', 'triplets']], 3) : undefined
+  const babiesAtOnce = atOnce === undefined ? undefined : atOnce === 'unknown' ? 'unknown' : Number(atOnce)
+  const babyBornAbroad = baby === 'born' ? await yesNo('babyBornAbroad') : undefined
+  const hasChildren = childrenUnder16 !== 'no' || baby === 'born' || (known?.leftOut.length ?? 0) > 0
+  const caregiver = hasChildren ? await pick('caregiver', [['parent', 'caregiverParent'], ['relative', 'caregiverRelative']]) : undefined
+  const orphan = hasChildren ? await pick('orphan', [['both-parents', 'orphanBoth'], ['one-parent', 'orphanOne'], ['no', 'orphanNo']]) : undefined
+  const highMountain = await yesNo('highMountain')
+  const youngChild = baby !== 'no' || childrenUnder16 === 'unknown' || ages === 'unknown' || known?.kept.some((a) => a < 3)
+  const order =
+    highMountain !== 'no' && youngChild
+      ? await askChoice(conversation, ctx, 'youngestBirthOrder', [...ORDERS.map((o) => ({ value: o, label: o === '2' ? '1–2' : o === '10' ? '10+' : o })), dontKnow], 3)
+      : undefined
   const disabledChild = await yesNo('disabledChild')
   const disabledAdult = await yesNo('disabledAdult')
-  const disabledAdultGroup = disabledAdult === 'yes' ? await pick('disabledAdultGroup', [['I', 'groupI'], ['II', 'groupII'], ['III', 'groupIII']]) : undefined
+  const disabledAdultGroup = disabledAdult === 'yes' ? await pick('disabledAdultGroup', [['I', 'groupI'], ['II', 'groupII'], ['III', 'groupIII']], 3) : undefined
   const disabledAdultSinceChildhood = disabledAdult === 'yes' ? await yesNo('disabledAdultSinceChildhood') : undefined
   const pregnantWoman = await pick('pregnantWoman', [
     ['employed', 'pregnantEmployed'], ['entrepreneur', 'pregnantEntrepreneur'], ['registered-unemployed', 'pregnantUnemployed'], ['not-working', 'pregnantNotWorking'], ['no', 'pregnantNo'],
-  ])
+  ], 1)
   const elderWithoutPension = await yesNo('elderWithoutPension')
   const elderSex = elderWithoutPension === 'yes' ? await pick('elderSex', [['male', 'male'], ['female', 'female']]) : undefined
-  const elderAge = elderWithoutPension === 'yes' ? await number('elderAge', 120) : undefined
-  const elderInsuranceYears = elderWithoutPension === 'yes' ? await number('elderInsuranceYears', 60) : undefined
-  const householdSize = await number('householdSize', 40)
-  await ctx.reply(`${t('income.help')}\n\n${t('income.example')}`)
-  const monthlyIncome = await number('monthlyIncome', 10_000_000)
-  const monthlyRemittances = monthlyIncome !== 'unknown' ? await number('monthlyRemittances', 10_000_000) : undefined
-  const highMountain = await yesNo('highMountain')
+  const elderAge = elderWithoutPension === 'yes' ? await number({ step: 'elderAge', min: 40, max: 120, example: '65' }) : undefined
+  const elderInsuranceYears = elderWithoutPension === 'yes' ? await number({ step: 'elderInsuranceYears', min: 0, max: 60, example: '10' }) : undefined
+  const motherHeroine = await yesNo('motherHeroine')
 
   const answers: FamilyAnswers = {
     childrenUnder16,
-    childAges,
+    childAges: known ? known.kept : 'unknown',
     baby,
     ...(babyAgeMonths !== undefined ? { babyAgeMonths } : {}),
-    ...(babiesAtOnce !== undefined ? { babiesAtOnce: babiesAtOnce === 'unknown' ? 'unknown' : Number(babiesAtOnce) } : {}),
+    ...(babiesAtOnce !== undefined ? { babiesAtOnce } : {}),
+    ...(babyBornAbroad !== undefined ? { babyBornAbroad } : {}),
+    ...(order !== undefined ? { youngestBirthOrder: order === 'unknown' ? 'unknown' : Number(order) } : {}),
+    ...(caregiver !== undefined ? { caregiver } : {}),
+    ...(orphan !== undefined ? { orphan } : {}),
     disabledChild,
     disabledAdult,
     ...(disabledAdultGroup !== undefined ? { disabledAdultGroup } : {}),
@@ -58,44 +87,51 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
     ...(elderSex !== undefined ? { elderSex } : {}),
     ...(elderAge !== undefined ? { elderAge } : {}),
     ...(elderInsuranceYears !== undefined ? { elderInsuranceYears } : {}),
-    householdSize,
-    monthlyIncome,
-    ...(monthlyRemittances !== undefined ? { monthlyRemittances } : {}),
+    motherHeroine,
+    householdSize: 'unknown',
+    monthlyIncome: 'unknown',
     highMountain,
   }
-  // The answers stay in this chat's session for the summary button; the date comes from outside
-  // so that the replayed conversation computes the same result.
-  const today = await conversation.external((outside) => {
+
+  // Income matters only for «Үй-бүлөгө көмөк», which needs children under 16.
+  if (childrenUnder16 !== 'no') {
+    const atOnceCount = typeof babiesAtOnce === 'number' ? babiesAtOnce : 1
+    const zeros = known?.kept.filter((a) => a === 0).length ?? 0
+    const children = (known ? known.kept.length + known.leftOut.length : 0) + (baby === 'born' ? Math.max(0, atOnceCount - zeros) : 0)
+    answers.householdSize = await number({
+      step: 'householdSize', min: 1, max: 30, example: '5',
+      check: (n) => (n < children + 1 ? t('number.householdTooSmall', { children, min: children + 1 }) : undefined),
+    })
+    await ctx.reply(`${t('income.help')}\n\n${t('income.example')}`)
+    answers.monthlyIncome = await number({ step: 'monthlyIncome', min: 0, max: 10_000_000, money: true, example: '5000' })
+    answers.monthlyRemittances = await number({ step: 'monthlyRemittances', min: 0, max: 10_000_000, money: true, example: '4000' })
+    if (support(answers, today).verdict !== 'unlikely') answers.socialContractSigned = await yesNo('socialContractSigned')
+  }
+  // The social contract is open to social-passport holders when «Үй-бүлөгө көмөк» is not likely.
+  const s = support(answers, today)
+  if (s.verdict !== 'likely' || s.insteadOf) answers.socialPassport = await yesNo('socialPassport')
+
+  await conversation.external((outside) => {
     outside.session.familyAnswers = answers
-    return outside.clock().toISOString()
   })
-  await sendAssessment(ctx, answers, new Date(today))
+  await sendAssessment(ctx, answers, today)
 }
 
-/** The answer, split under Telegram's limit, with the articles, the summary and a lawyer on the last. */
+function support(answers: FamilyAnswers, today: Date): BenefitAssessment {
+  return assessFamily(answers, today).find((r) => r.benefitId === 'family-support')!
+}
+
+/** Buttons under the short answer: one per benefit that may apply, why not the others, summary, lawyer, menu. */
+export function answerKeyboard(results: readonly BenefitAssessment[], t: (key: string) => string): InlineKeyboard {
+  const kb = new InlineKeyboard()
+  for (const r of results.filter((x) => x.verdict !== 'unlikely')) kb.text(`ℹ️ ${t(`benefits:benefit.${r.benefitId}.name`)}`, `b:d:${r.benefitId}`).row()
+  if (results.some((r) => r.verdict === 'unlikely')) kb.text(t('benefits:button.whyNot'), 'b:d:not').row()
+  return kb.text(t('benefits:button.summary'), 'b:summary').row().text(t('rights:askLawyerShort'), 'b:lawyer').row().text(t('buttons.mainMenu'), 'menu:main')
+}
+
+/** The answer: one screen with what is likely, how much and where; the details behind the buttons. */
 export async function sendAssessment(ctx: ConvContext, answers: FamilyAnswers, today: Date): Promise<void> {
   const results = assessFamily(answers, today)
-  const t = ctx.i18n.getFixedT(ctx.locale, 'benefits')
-  const messages = renderAssessmentMessages(results, t, { html: true })
-  const keyboard = new InlineKeyboard()
-  const articles = [...new Set(results.filter((r) => r.verdict !== 'unlikely').map((r) => r.articleId))]
-  for (const id of articles) keyboard.text(`📖 ${t(`benefit.${results.find((r) => r.articleId === id)!.benefitId}.name`)}`, `r:a:${id}`).row()
-  keyboard.text(t('button.summary'), 'b:summary').row().text(ctx.t('rights:askLawyerShort'), 'b:lawyer').row().text(ctx.t('buttons.mainMenu'), 'menu:main')
-  for (const [i, text] of messages.entries()) {
-    await ctx.reply(text, { parse_mode: 'HTML', ...(i === messages.length - 1 ? { reply_markup: keyboard } : {}) })
-  }
-}
-
-/** Ages as numbers separated by spaces or commas ("2 7 12"); 0 for a baby under one. */
-async function askAges(conversation: BotConversation, ctx: ConvContext): Promise<number[] | 'unknown'> {
-  const t = (key: string) => ctx.t(`benefits:${key}`)
-  const dontKnow = t('button.dontKnow')
-  await ctx.reply(t('question.childAges'), { reply_markup: dontKnowKeyboard('ages', dontKnow) })
-  for (;;) {
-    const answer = await waitForTextOrUnknown(conversation, 'ages', dontKnow)
-    if (answer === 'unknown') return answer
-    const ages = answer.split(/[\s,;]+/).filter(Boolean).map(Number)
-    if (ages.length > 0 && ages.length <= 20 && ages.every((a) => Number.isInteger(a) && a >= 0 && a < 16)) return ages
-    await ctx.reply(t('question.notANumber'), { reply_markup: dontKnowKeyboard('ages', dontKnow) })
-  }
+  const text = renderShortAnswer(results, ctx.i18n.getFixedT(ctx.locale, 'benefits'), { html: true })
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: answerKeyboard(results, ctx.t) })
 }

@@ -1,7 +1,8 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer } from 'grammy'
+import { Composer, InlineKeyboard } from 'grammy'
 import { assessFamily } from '../../benefits/assess-family.js'
-import { renderForwardableSummary } from '../../benefits/render-assessment.js'
+import { renderBenefitDetail, renderForwardableSummary, renderWhyNot } from '../../benefits/render-assessment.js'
+import { BENEFITS, type BenefitId } from '../../content/benefits.js'
 import type { BotContext, ConvContext } from '../context.js'
 import { FAMILY_BENEFITS, familyBenefitsConversation } from '../conversations/family-benefits.js'
 import { startLegalRequest } from './legal-request.js'
@@ -30,6 +31,25 @@ privateChat.callbackQuery('b:summary', async (ctx) => {
   // Plain text: values must not be HTML-escaped here.
   const plain = (key: string, options?: Record<string, unknown>) => t(key, { ...options, interpolation: { escapeValue: false } })
   await ctx.reply(renderForwardableSummary(assessFamily(answers, ctx.clock()), plain))
+})
+
+/**
+ * The details behind the short answer: one benefit in full (with its article), or why the others do not apply.
+ * Computed again from the answers in the session (SQLite), so the buttons work after a restart; unknown or forged
+ * ids get the stale-button popup.
+ */
+privateChat.callbackQuery(/^b:d:([a-z-]{1,40})$/, async (ctx) => {
+  const answers = ctx.session.familyAnswers
+  const id = ctx.match[1] ?? ''
+  const t = ctx.i18n.getFixedT(ctx.locale, 'benefits')
+  const results = answers ? assessFamily(answers, ctx.clock()) : undefined
+  const text = results && (id === 'not' ? renderWhyNot(results, t) : renderBenefitDetail(results, id, t))
+  if (!text) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+  await ctx.answerCallbackQuery()
+  const keyboard = new InlineKeyboard()
+  if (id in BENEFITS) keyboard.text(`📖 ${t(`benefit.${id}.name`)}`, `r:a:${BENEFITS[id as BenefitId].articleId}`).row()
+  keyboard.text(ctx.t('rights:askLawyerShort'), 'b:lawyer')
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard })
 })
 
 privateChat.callbackQuery('b:lawyer', async (ctx) => {
