@@ -65,8 +65,10 @@ export interface Article {
   category: ArticleCategory
   keywords: string[]
   sources: string[]
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: when a person last checked the article against the reference. */
   checked: string
+  /** YYYY-MM: the date the article's sources are as of (the newest stored source behind its facts). */
+  sourcesAsOf?: string
   status?: ArticleStatus
   /** Telegram-HTML body, trimmed. */
   body: string
@@ -139,6 +141,10 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
   }
   if (!isValidDate(checked)) fail(`bad date in "checked": "${checked}" (expected YYYY-MM-DD)`)
 
+  const asOf = fm.sources_as_of instanceof Date ? fm.sources_as_of.toISOString().slice(0, 7) : String(fm.sources_as_of ?? '').trim()
+  if (asOf && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) fail(`bad date in "sources_as_of": "${asOf}" (expected YYYY-MM)`)
+  if (asOf && asOf > checked.slice(0, 7)) fail(`"sources_as_of" ${asOf} is after "checked" ${checked}`)
+
   let status: ArticleStatus | undefined
   if (fm.status !== undefined && fm.status !== null && fm.status !== '') {
     const s = String(fm.status).trim()
@@ -159,6 +165,7 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
     checked,
     body,
   }
+  if (asOf) article.sourcesAsOf = asOf
   if (status) article.status = status
   return article
 }
