@@ -64,7 +64,12 @@ export interface Article {
   title: string
   category: ArticleCategory
   keywords: string[]
+  /** Sources as shown to the reader (the `[FACT-ID, …]` tags that end a source in the file are cut off). */
   sources: string[]
+  /** Fact ids (`REG-1` in ../shared/reference) the body states, from the front matter `facts:`. */
+  facts?: string[]
+  /** Fact ids named by the sources' `[…]` tags: which facts each listed source backs. */
+  sourceFacts?: string[]
   /** YYYY-MM-DD: when a person last checked the article against the reference. */
   checked: string
   /** YYYY-MM: the date the article's sources are as of (the newest stored source behind its facts). */
@@ -76,6 +81,10 @@ export interface Article {
 
 const CATEGORY_IDS: readonly string[] = ARTICLE_CATEGORIES.map((c) => c.id)
 const STATUSES: readonly string[] = ['changed', 'disputed']
+/** A fact id of ../shared/reference: `REG-1` (Russian law) or `S02` (a Kyrgyz benefits source). */
+const FACT_ID = /^(?:[A-Z]{2,3}-\d{1,2}|S\d{2,3})$/
+/** The tag that ends a source naming the facts it backs: `"… (MVD, 2022) [REG-1, REG-2]"`. */
+const SOURCE_FACTS = /\s*\[((?:[A-Z]{2,3}-\d{1,2}|S\d{2,3})(?:,\s*(?:[A-Z]{2,3}-\d{1,2}|S\d{2,3}))*)\]$/
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/
 
 function isCategory(value: string): value is ArticleCategory {
@@ -126,8 +135,18 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
   if (!isCategory(category)) fail(`unknown category "${category}" (expected one of ${CATEGORY_IDS.join(', ')})`)
 
   const keywords = stringList(fm.keywords, 'keywords', fail)
-  const sources = stringList(fm.sources, 'sources', fail)
-  if (sources.length === 0) fail('missing field "sources" (empty list)')
+  const taggedSources = stringList(fm.sources, 'sources', fail)
+  if (taggedSources.length === 0) fail('missing field "sources" (empty list)')
+  const sourceFacts: string[] = []
+  const sources = taggedSources.map((src) => {
+    const tag = SOURCE_FACTS.exec(src)
+    if (!tag) return src
+    sourceFacts.push(...tag[1]!.split(',').map((id) => id.trim()))
+    return src.slice(0, tag.index).trim()
+  })
+  const facts = fm.facts === undefined ? undefined : stringList(fm.facts, 'facts', fail)
+  const badFact = facts?.find((id) => !FACT_ID.test(id))
+  if (badFact) fail(`bad fact id in "facts": "${badFact}" (expected like REG-1 or S02)`)
 
   let checked: string
   if (fm.checked instanceof Date) {
@@ -162,9 +181,11 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
     category: category as ArticleCategory,
     keywords,
     sources,
+    sourceFacts,
     checked,
     body,
   }
+  if (facts) article.facts = facts
   if (asOf) article.sourcesAsOf = asOf
   if (status) article.status = status
   return article

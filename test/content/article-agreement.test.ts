@@ -31,3 +31,13 @@ describe('articles that touch the same rule agree', () => {
     expect(before).toContain('3.10')
   })
 })
+
+/** AM-4 (medium confidence): no location data in «Амина» for over 3 working days *may* lead to the register. */
+const MAY = { ru: /могут/, ky: /мүмкүн/, uz: /mumkin/, tg: /метавонанд/, en: /\bmay\b/ } as const
+
+describe('medium-confidence facts are worded with care', () => {
+  it.each(LANGUAGES.map((l) => [l] as const))('%s: controlled-persons says the Amina rule *may* lead to the register', (lang) => {
+    const line = blocksOf(body(lang, 'controlled-persons')).find((b) => /Амин|Amina/.test(b))!
+    expect(line).toMatch(MAY[lang])
+  })
+})
