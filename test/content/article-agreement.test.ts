@@ -41,3 +41,13 @@ describe('medium-confidence facts are worded with care', () => {
     expect(line).toMatch(MAY[lang])
   })
 })
+
+/** The nationwide free legal line (Rosmigrant) and the Tajik ministry's central hotline, in contacts.md. */
+describe('the hotlines page lists the lines that work anywhere in Russia', () => {
+  it.each(LANGUAGES.map((l) => [l] as const))('%s', (lang) => {
+    const text = body(lang, 'hotlines')
+    expect(text).toContain('8-800-550-32-03')
+    expect(text).toContain('+7 (495) 967 98 44')
+    expect(text).toContain('+7 (966) 031-22-22')
+  })
+})
