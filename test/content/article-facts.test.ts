@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES, loadArticles, parseArticle } from '../../src/content/articles.js'
+import { ARTICLE_CATEGORIES, LANGUAGES, loadArticles, parseArticle } from '../../src/content/articles.js'
 import { LOCALES_DIR } from '../../src/i18n.js'
 
 const articles = loadArticles(LOCALES_DIR)
@@ -15,13 +15,8 @@ function referenceIds(): Set<string> {
 }
 const known = referenceIds()
 
-/** Articles that cite their facts by id: all but the seven Kyrgyz family articles, whose sources are not yet tagged. */
-const CITING = [
-  'registration', 'migration-card', 'stay-periods', 'controlled-persons', 'amina-app', 'entry-ban', 'lost-passport',
-  'eaeu-workers', 'patent', 'employment-contract', 'unpaid-wages', 'passport-withheld', 'work-injury', 'forced-labour',
-  'police-check', 'detention', 'expulsion', 'health-care', 'children-school', 'pension-eaeu', 'housing',
-  'discrimination-violence', 'consulate', 'hotlines', 'legal-aid',
-]
+/** Every article cites its facts by id. */
+const CITING: readonly string[] = ARTICLE_CATEGORIES.flatMap((c) => c.articleIds)
 
 /** What the review found unsourced: each of these facts needs its own listed source. */
 const REVIEWED = {
@@ -46,6 +41,8 @@ describe('an article that cites a fact lists the fact’s source', () => {
   it('reads the reference', () => {
     expect(known.has('REG-1') && known.has('SP-18') && known.has('S02')).toBe(true)
   })
+
+  it('covers all 32 articles', () => expect(CITING).toHaveLength(32))
 
   it.each(articles.filter((a) => CITING.includes(a.id)).map((a) => [`${a.lang}/${a.id}`, a] as const))('%s', (_, a) => {
     expect(a.facts, 'facts').toBeDefined()
