@@ -64,9 +64,16 @@ export interface Article {
   title: string
   category: ArticleCategory
   keywords: string[]
+  /** Sources as shown to the reader (the `[FACT-ID, …]` tags that end a source in the file are cut off). */
   sources: string[]
-  /** YYYY-MM-DD */
+  /** Fact ids (`REG-1` in ../shared/reference) the body states, from the front matter `facts:`. */
+  facts?: string[]
+  /** Fact ids named by the sources' `[…]` tags: which facts each listed source backs. */
+  sourceFacts?: string[]
+  /** YYYY-MM-DD: when a person last checked the article against the reference. */
   checked: string
+  /** YYYY-MM: the date the article's sources are as of (the newest stored source behind its facts). */
+  sourcesAsOf?: string
   status?: ArticleStatus
   /** Telegram-HTML body, trimmed. */
   body: string
@@ -74,6 +81,10 @@ export interface Article {
 
 const CATEGORY_IDS: readonly string[] = ARTICLE_CATEGORIES.map((c) => c.id)
 const STATUSES: readonly string[] = ['changed', 'disputed']
+/** A fact id of ../shared/reference: `REG-1` (Russian law) or `S02` (a Kyrgyz benefits source). */
+const FACT_ID = /^(?:[A-Z]{2,3}-\d{1,2}|S\d{2,3})$/
+/** The tag that ends a source naming the facts it backs: `"… (MVD, 2022) [REG-1, REG-2]"`. */
+const SOURCE_FACTS = /\s*\[((?:[A-Z]{2,3}-\d{1,2}|S\d{2,3})(?:,\s*(?:[A-Z]{2,3}-\d{1,2}|S\d{2,3}))*)\]$/
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/
 
 function isCategory(value: string): value is ArticleCategory {
@@ -124,8 +135,18 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
   if (!isCategory(category)) fail(`unknown category "${category}" (expected one of ${CATEGORY_IDS.join(', ')})`)
 
   const keywords = stringList(fm.keywords, 'keywords', fail)
-  const sources = stringList(fm.sources, 'sources', fail)
-  if (sources.length === 0) fail('missing field "sources" (empty list)')
+  const taggedSources = stringList(fm.sources, 'sources', fail)
+  if (taggedSources.length === 0) fail('missing field "sources" (empty list)')
+  const sourceFacts: string[] = []
+  const sources = taggedSources.map((src) => {
+    const tag = SOURCE_FACTS.exec(src)
+    if (!tag) return src
+    sourceFacts.push(...tag[1]!.split(',').map((id) => id.trim()))
+    return src.slice(0, tag.index).trim()
+  })
+  const facts = fm.facts === undefined ? undefined : stringList(fm.facts, 'facts', fail)
+  const badFact = facts?.find((id) => !FACT_ID.test(id))
+  if (badFact) fail(`bad fact id in "facts": "${badFact}" (expected like REG-1 or S02)`)
 
   let checked: string
   if (fm.checked instanceof Date) {
@@ -138,6 +159,10 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
     checked = String(fm.checked)
   }
   if (!isValidDate(checked)) fail(`bad date in "checked": "${checked}" (expected YYYY-MM-DD)`)
+
+  const asOf = fm.sources_as_of instanceof Date ? fm.sources_as_of.toISOString().slice(0, 7) : String(fm.sources_as_of ?? '').trim()
+  if (asOf && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) fail(`bad date in "sources_as_of": "${asOf}" (expected YYYY-MM)`)
+  if (asOf && asOf > checked.slice(0, 7)) fail(`"sources_as_of" ${asOf} is after "checked" ${checked}`)
 
   let status: ArticleStatus | undefined
   if (fm.status !== undefined && fm.status !== null && fm.status !== '') {
@@ -156,9 +181,12 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
     category: category as ArticleCategory,
     keywords,
     sources,
+    sourceFacts,
     checked,
     body,
   }
+  if (facts) article.facts = facts
+  if (asOf) article.sourcesAsOf = asOf
   if (status) article.status = status
   return article
 }

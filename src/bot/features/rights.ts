@@ -17,14 +17,18 @@ const privateChat = composer.chatType('private')
 
 const OUTDATED_AFTER_DAYS = 365
 
-/** The article as sent: body, then when it was checked, its sources, and "information, not advice". */
+/** The article as sent: body, then when it was checked and what date its sources are as of, its sources, and "information, not advice". */
 export function articleText(ctx: Pick<BotContext, 't' | 'clock'>, article: Article): string {
   const t = ctx.t
   const [y, m, d] = article.checked.split('-')
+  const [asOfYear, asOfMonth] = article.sourcesAsOf?.split('-') ?? []
+  const asOf = asOfYear ? ` · ${t('rights:sourcesAsOf', { month: t(`rights:months.${Number(asOfMonth)}`), year: asOfYear })}` : ''
+  // Family articles are about Kyrgyz benefits and pensions: those are checked at the district office or the Social Fund.
+  const statusKey = article.category === 'family' ? 'statusFamily' : 'status'
   const footer = [
-    article.status ? `⚠️ ${t(`rights:status.${article.status}`)}` : '',
+    article.status ? `⚠️ ${t(`rights:${statusKey}.${article.status}`)}` : '',
     daysSinceChecked(article, ctx.clock()) > OUTDATED_AFTER_DAYS ? `⚠️ ${t('rights:outdated')}` : '',
-    `📅 ${t('rights:checked', { date: `${d}.${m}.${y}` })}`,
+    `📅 ${t('rights:checked', { date: `${d}.${m}.${y}` })}${asOf}`,
     `📚 ${t('rights:sources')}: ${article.sources.map(escapeHtml).join('; ')}`,
     `<i>${t('disclaimer')}</i>`,
   ].filter(Boolean)
