@@ -6,13 +6,8 @@ import { saveOutboxProgress, type OutboxRow } from '../../db/outbox.js'
 import { findConflicts } from '../../desk/conflicts.js'
 import { escapeHtml, type TFunction } from '../../i18n.js'
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
-import type { OutboxDependencies } from './worker.js'
 import { deliverCentreReport } from './centre-report.js'
-
-export interface DeliveryContext extends OutboxDependencies {
-  recordSend(chatId: number): void
-  isForum(): Promise<boolean>
-}
+import type { DeliveryContext, OutboxDependencies } from './types.js'
 
 type Payload = Record<string, any>
 

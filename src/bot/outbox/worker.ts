@@ -1,21 +1,12 @@
-import { GrammyError, HttpError, type Api } from 'grammy'
-import type { i18n } from 'i18next'
-import type { Config } from '../../config.js'
-import type { Db } from '../../db/client.js'
+import { GrammyError, HttpError } from 'grammy'
 import { dueOutbox, markDelivered, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
 import { scheduleReminders } from '../../desk/reminders.js'
-import { describeError, type Logger } from '../../logger.js'
-import { deliverOutboxEvent, targetChat, type DeliveryContext } from './deliveries.js'
+import { describeError } from '../../logger.js'
+import { deliverOutboxEvent, targetChat } from './deliveries.js'
+import type { DeliveryContext, OutboxDependencies } from './types.js'
 
-export interface OutboxDependencies {
-  db: Db
-  api: Api
-  config: Config
-  i18n: i18n
-  logger: Logger
-  clock: () => Date
-}
+export type { OutboxDependencies } from './types.js'
 
 /** The error said the chat will never take it (blocked bot, deleted chat): retrying cannot help. */
 function isPermanent(error: unknown): boolean {
