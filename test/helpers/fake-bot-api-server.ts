@@ -6,7 +6,7 @@ import { makeBotInfo } from '../../src/transport/fake-telegram.js'
  * A Bot API emulator on loopback for end-to-end runs of the real process: it hands out the queued
  * updates on getUpdates and records what the bot sends.
  */
-export async function startFakeBotApiServer() {
+export async function startFakeBotApiServer(options: { failMethods?: Record<string, 400 | 404 | 500> } = {}) {
   const received: { method: string; payload: any }[] = []
   const queue: unknown[] = []
   let nextMessageId = 1
@@ -28,6 +28,13 @@ export async function startFakeBotApiServer() {
       if (method === 'sendMessage' && rateLimitedSends > 0) {
         rateLimitedSends--
         res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }))
+        return
+      }
+      const failure = options.failMethods?.[method]
+      if (failure) {
+        received.push({ method, payload })
+        const description = failure === 404 ? 'Not Found' : failure === 400 ? 'Bad Request: BOT_COMMAND_INVALID' : 'Internal Server Error'
+        res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: failure, description }))
         return
       }
       received.push({ method, payload })

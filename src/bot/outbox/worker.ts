@@ -23,6 +23,8 @@ export class OutboxWorker {
   private running: Promise<number> | undefined
   private timer: NodeJS.Timeout | undefined
   private forumCache: boolean | undefined
+  /** Wall-clock time after which a run starts no new event (set when stopping). */
+  private stopAt: number | undefined
 
   constructor(private readonly deps: OutboxDependencies, options: { throttle?: boolean } = {}) {
     this.limiter = new RateLimiter(options.throttle === false ? null : TELEGRAM_LIMITS)
@@ -40,9 +42,15 @@ export class OutboxWorker {
     this.timer.unref()
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and drains: finishes the current run, then delivers what is due until
+   * `drainMs` is up (no new event starts after that; what is left goes out after the restart).
+   */
+  async stop(drainMs = 0): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    this.stopAt = Date.now() + drainMs
     await this.running
+    if (drainMs > 0) await this.deliverDue()
   }
 
   private async run(): Promise<number> {
@@ -57,6 +65,7 @@ export class OutboxWorker {
       logger.error({ err: describeError(error) }, 'scheduling reminders failed')
     }
     for (const row of dueOutbox(db, clock())) {
+      if (this.stopAt !== undefined && Date.now() > this.stopAt) break
       const chatId = targetChat(this.deps, row)
       // Later events for a chat wait behind an earlier one that could not go yet: order is kept.
       if (chatId !== undefined && (blockedChats.has(chatId) || this.limiter.waitFor(chatId, clock().getTime()) > 0)) {
