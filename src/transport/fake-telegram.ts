@@ -11,7 +11,7 @@ export interface ApiCall {
   result?: unknown
 }
 
-export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'thread-not-found' | 'blocked'
+export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'thread-not-found' | 'blocked' | 'bad-request' | 'chat-not-found' | 'kicked'
 
 /** Stored messages, so edits and presses on an old message work as in Telegram. */
 export interface StoredMessage {
@@ -56,7 +56,7 @@ export class FakeTelegram {
   readonly rejected: (ApiCall & { error_code: number; description: string })[] = []
   private nextMessageId = 1
   private nextThreadId = 100
-  private failures: { method: string; kind: InjectedFailure; retryAfter?: number }[] = []
+  private failures: { method: string; kind: InjectedFailure; retryAfter?: number; chatId?: number }[] = []
   private listeners: ((call: ApiCall) => void)[] = []
 
   constructor(readonly botInfo: UserFromGetMe = makeBotInfo()) {}
@@ -64,6 +64,11 @@ export class FakeTelegram {
   /** Makes the next call of `method` fail the way Telegram or the network would. */
   failNext(method: string, kind: InjectedFailure, times = 1, retryAfter = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ method, kind, retryAfter })
+  }
+
+  /** As `failNext`, for calls into one chat only (e.g. the lawyers' group, while admins' chats work). */
+  failNextIn(chatId: number, method: string, kind: InjectedFailure, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push({ method, kind, chatId })
   }
 
   onCall(listener: (call: ApiCall) => void): void {
@@ -84,7 +89,7 @@ export class FakeTelegram {
   readonly fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url).split('/').pop() ?? ''
     const { payload, files } = await readBody(init)
-    const failureIndex = this.failures.findIndex((f) => f.method === method || f.method === '*')
+    const failureIndex = this.failures.findIndex((f) => (f.method === method || f.method === '*') && (f.chatId === undefined || f.chatId === Number(payload.chat_id)))
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1)
       return failWith(failure!.kind, failure!.retryAfter ?? 1)
@@ -215,6 +220,12 @@ function failWith(kind: InjectedFailure, retryAfter: number): Response {
       return json({ ok: false, error_code: 400, description: 'Bad Request: message thread not found' })
     case 'blocked':
       return json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' })
+    case 'bad-request':
+      return json({ ok: false, error_code: 400, description: "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0" })
+    case 'chat-not-found':
+      return json({ ok: false, error_code: 400, description: 'Bad Request: chat not found' })
+    case 'kicked':
+      return json({ ok: false, error_code: 403, description: 'Forbidden: bot was kicked from the supergroup chat' })
   }
 }
 
