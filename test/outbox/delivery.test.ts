@@ -104,3 +104,21 @@ describe('steps saved as soon as they exist', () => {
     expect(card.payload.message_thread_id).toBe((topics[0]!.result as any).message_thread_id)
   })
 })
+
+describe('escaping, asserted on the raw HTML sent', () => {
+  it('escapes what the migrant and the lawyer typed, in the relay both ways and in the card', async () => {
+    const typed = '<b>5 < 6</b> & "x" <script>'
+    const h = await withRequest({ answers: { description: typed } })
+    expect(h.htmlSince(0, LAWYERS_CHAT_ID)[0]).toContain('&lt;b&gt;5 &lt; 6&lt;/b&gt; &amp; &quot;x&quot; &lt;script&gt;')
+    await lawyerSays(h, typed)
+    let mark = h.mark()
+    await h.flush()
+    expect(h.htmlSince(mark, MIGRANT)[0]!.split('\n')[1]).toBe('&lt;b&gt;5 &lt; 6&lt;/b&gt; &amp; &quot;x&quot; &lt;script&gt;')
+    expect(h.textsSince(mark, MIGRANT)[0]!.split('\n')[1]).toBe(typed)
+    h.driver.as(MIGRANT)
+    await h.driver.reply(typed)
+    mark = h.mark()
+    await h.flush()
+    expect(h.htmlSince(mark, LAWYERS_CHAT_ID)[0]!.split('\n')[1]).toBe('&lt;b&gt;5 &lt; 6&lt;/b&gt; &amp; &quot;x&quot; &lt;script&gt;')
+  })
+})
