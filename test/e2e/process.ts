@@ -28,8 +28,11 @@ export interface BotProcess {
 }
 
 /** `npm start` as an operator runs it: `tsx src/main.ts`, environment only, no terminal. */
-export function startBot(env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): BotProcess {
-  const child = spawn(tsx, ['src/main.ts'], { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env }, stdio: [stdin, 'pipe', 'pipe'] })
+export function startBot(env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore', options: { singleProcess?: boolean } = {}): BotProcess {
+  // The tsx command runs the bot in a child process and relays signals; a SIGKILL must reach the bot
+  // itself (as systemd's KillMode=control-group would), so that test loads tsx into one node process.
+  const [command, args] = options.singleProcess ? [process.execPath, ['--import', 'tsx', 'src/main.ts']] : [tsx, ['src/main.ts']]
+  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', ...env }, stdio: [stdin, 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
   child.stdout!.resume()
