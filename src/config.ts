@@ -33,6 +33,7 @@ const configSchema = z
     DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ky')),
     LAWYERS_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ru')),
     ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
+    STARTUP_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   })
   .superRefine((c, ctx) => {
@@ -60,6 +61,8 @@ export interface Config {
   lawyersLanguage: Language
   orgName: string
   logLevel: string
+  /** How long start-up waits for the Bot API before giving up with one line. */
+  startupTimeoutSeconds: number
   mode: BotMode
 }
 
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     orgName: c.ORG_NAME,
     // The terminal is the chat in local mode, so logs stay quiet there unless asked for.
     logLevel: c.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info'),
+    startupTimeoutSeconds: c.STARTUP_TIMEOUT_SECONDS,
     mode,
   }
 }

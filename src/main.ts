@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs'
-import { Api, type Bot } from 'grammy'
-import { ConfigError, loadConfig, type Config } from './config.js'
+import { existsSync, fstatSync } from 'node:fs'
+import { Api } from 'grammy'
+import { ConfigError, loadConfig } from './config.js'
 import { createBot } from './bot/index.js'
 import { setBotCommands, setDeskCommands } from './bot/commands.js'
-import type { BotContext } from './bot/context.js'
 import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
-import { createLogger, describeError, type Logger } from './logger.js'
+import { createLogger, describeError } from './logger.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
+import { connect, registerInBackground, StartupError } from './transport/startup.js'
 import { installRetries, runPolling, runWebhook } from './transport/telegram.js'
 
 /** In the terminal with no configuration, user 1 is admin and lawyer and this is the lawyers' group. */
@@ -21,11 +21,13 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env')
   const config = loadConfig()
   if (config.mode === 'local') {
+    // Under systemd or `docker run` without -i there is no terminal and stdin is empty: nobody can chat.
+    if (!hasInput()) throw new StartupError('BOT_TOKEN is not set and there is no terminal to chat in: set BOT_TOKEN to run the bot, or pipe lines into `npm start` for the terminal chat')
     config.lawyersChatId ??= LOCAL_LAWYERS_CHAT_ID
     if (config.adminIds.length === 0) config.adminIds = [1]
   }
   const logger = createLogger(config.logLevel)
-  const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
+  const deps = { config, logger, db: openDatabaseOrExplain(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
   importCentresFromFile(deps.db, new Date())
 
   if (config.mode === 'local') {
@@ -38,36 +40,61 @@ async function main(): Promise<void> {
     return
   }
 
+  const apiRoot = config.botApiRoot ?? 'https://api.telegram.org'
   const bot = createBot(deps, config.botToken!, config.botApiRoot ? { client: { apiRoot: config.botApiRoot } } : undefined)
-  installRetries(bot)
-  await bot.init()
-  await registerCommands(bot, config, deps.i18n, logger)
-  // The outbox has its own Api without auto-retry: it honours retry_after itself and must not sit
-  // inside one chat's back-off while other chats' messages wait.
-  const outbox = new OutboxWorker({ ...deps, api: new Api(config.botToken!, config.botApiRoot ? { apiRoot: config.botApiRoot } : undefined) })
+  await connect(bot, logger, { apiRoot, timeoutMs: config.startupTimeoutSeconds * 1000 })
+  installRetries(bot, logger)
+  // Without auto-retry: the outbox honours retry_after itself and must not sit inside one chat's
+  // back-off while other chats' messages wait; command menus are retried later, not for minutes now.
+  const api = new Api(config.botToken!, { ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}), timeoutSeconds: 30 })
+  registerInBackground(() => setBotCommands(api, deps.i18n, config.defaultLanguage), 'setMyCommands', logger)
+  const lawyersChatId = config.lawyersChatId
+  // The bot may not be in the group yet; the desk works without the menu.
+  if (lawyersChatId !== undefined) registerInBackground(() => setDeskCommands(api, deps.i18n, lawyersChatId, config.lawyersLanguage), 'setMyCommands (lawyers)', logger)
+  const outbox = new OutboxWorker({ ...deps, api })
   outbox.start()
-  if (config.mode === 'webhook') await runWebhook(bot, config, logger)
-  else {
+  if (config.mode === 'webhook') {
+    const webhook = await runWebhook(bot, config, logger)
+    await webhook.closed
+  } else {
     await runPolling(bot, logger)
-    await outbox.stop()
+  }
+  // Stopped by SIGINT/SIGTERM: what is due goes out before exit, within a bound a container allows.
+  await outbox.stop(DRAIN_MS)
+  logger.info('stopped')
+}
+
+/** Docker waits 10 s after SIGTERM before SIGKILL. */
+const DRAIN_MS = 7000
+
+/** A terminal, a pipe or a file on stdin; not /dev/null (systemd's default) and not closed. */
+function hasInput(): boolean {
+  if (process.stdin.isTTY) return true
+  try {
+    const stat = fstatSync(0)
+    return stat.isFIFO() || stat.isFile() || stat.isSocket()
+  } catch {
+    return false
   }
 }
 
-async function registerCommands(bot: Bot<BotContext>, config: Config, i18n: Awaited<ReturnType<typeof createI18n>>, logger: Logger) {
-  await setBotCommands(bot.api, i18n, config.defaultLanguage)
-  if (config.lawyersChatId !== undefined) {
-    await setDeskCommands(bot.api, i18n, config.lawyersChatId, config.lawyersLanguage).catch((error: unknown) => {
-      // The bot may not be in the group yet; the desk works without the menu.
-      logger.warn({ err: describeError(error) }, 'could not set the lawyers’ command menu')
-    })
+/** One line naming the path: SQLite's own messages do not, and a failed migration prints its SQL. */
+function openDatabaseOrExplain(path: string) {
+  try {
+    return openDatabase(path)
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause
+    const e = (cause instanceof Error ? cause : error) as NodeJS.ErrnoException
+    const reason = e.code === 'EEXIST' || e.code === 'ENOTDIR' ? 'a part of the path is a file, not a folder' : (e.message ?? String(e)).split('\n')[0]!.slice(0, 200)
+    throw new StartupError(`Cannot open the database DATABASE_PATH=${path}: ${reason}`)
   }
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    // One clear line for a bad configuration; a stack only for real failures.
-    if (error instanceof ConfigError) console.error(error.message)
+    // One clear line for a bad configuration or start-up; a stack only for real failures.
+    if (error instanceof ConfigError || error instanceof StartupError) console.error(error.message)
     else console.error('Joldosh failed to start:', describeError(error).message)
     process.exit(1)
   },

@@ -8,6 +8,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
+import { guardCell, QUOTED_CELLS, unguardCell } from '../desk/export-csv.js'
 import { placeIds } from './directory.js'
 import { supportCentreSchema } from './validation.js'
 import { WEEKDAYS, type SupportCentre, type WeeklyHours } from './vocabulary.js'
@@ -108,10 +109,9 @@ export function centreToRow(c: SupportCentre): Record<CsvColumn, string> {
 
 /** The entries as CSV text (header + one row per entry, "\n" line ends). `bom` helps Excel read UTF-8. */
 export function centresToCsv(centres: readonly SupportCentre[], options: { bom?: boolean } = {}): string {
-  return stringify(
-    centres.map((c) => centreToRow(c)),
-    { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'unix', bom: options.bom ?? false },
-  )
+  // Phones start with "+": guarded like the requests export, so a spreadsheet shows them as text.
+  const guarded = centres.map((c) => Object.fromEntries(Object.entries(centreToRow(c)).map(([k, v]) => [k, guardCell(v)])))
+  return stringify(guarded, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'unix', bom: options.bom ?? false, quoted_match: QUOTED_CELLS })
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ export function parseCentresCsv(text: string, options: { places?: Iterable<strin
     }
     const cells = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Record<CsvColumn, string>
     header.forEach((col, i) => {
-      cells[col as CsvColumn] = (record[i] ?? '').trim()
+      cells[col as CsvColumn] = unguardCell((record[i] ?? '').trim())
     })
 
     // Required cells first: one clear message instead of a format complaint about an empty cell.

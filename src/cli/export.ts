@@ -9,7 +9,7 @@
  * the bot uses (DATABASE_PATH, .env). The export is written to the audit log with actor 0 (the
  * command line). Bad arguments: a message on stderr and exit code 1.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fchmodSync, openSync, writeSync } from 'node:fs'
 import { ConfigError, loadConfig } from '../config.js'
 import { openDatabase } from '../db/client.js'
 import { exportRequests } from '../db/desk-figures.js'
@@ -75,7 +75,7 @@ function main(): void {
       return
     }
     // Owner-only: the full form holds names, phones and what people wrote.
-    writeFileSync(args.out, csv, { mode: 0o600 })
+    writeOwnerOnly(args.out, csv)
     const warning = args.anonymised ? '' : ' It holds names, phones and texts: keep it safe.'
     process.stdout.write(`Wrote ${rows.length} requests (${args.range.fromDay} to ${args.range.toDay}, ${form}) to ${args.out}.${warning}\n`)
   } finally {
@@ -91,4 +91,15 @@ try {
   else if (error instanceof ConfigError) process.stderr.write(`export: ${error.message}\n`)
   else process.stderr.write(`export failed: ${error instanceof Error ? error.message : String(error)}\n`)
   if (!(error instanceof HelpRequested)) process.exitCode = 1
+}
+
+/** `mode` applies only when a file is created: an existing file is made owner-only before a byte is written. */
+function writeOwnerOnly(path: string, text: string): void {
+  const fd = openSync(path, 'w', 0o600)
+  try {
+    fchmodSync(fd, 0o600)
+    writeSync(fd, text)
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -1,12 +1,15 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm'
+import { asc, eq, isNull } from 'drizzle-orm'
 import type { Db } from './client.js'
-import { outbox } from './schema.js'
+import { legalRequests, outbox } from './schema.js'
 
 export type OutboxRow = typeof outbox.$inferSelect
 
-/** Undelivered events whose time has come, oldest first. */
-export function dueOutbox(db: Db, now: Date, limit = 50): OutboxRow[] {
-  return db.select().from(outbox).where(and(isNull(outbox.deliveredAt), lte(outbox.nextAttemptAt, now))).orderBy(asc(outbox.id)).limit(limit).all()
+/**
+ * Undelivered events, oldest first, due or not: the worker needs the ones still waiting for a
+ * retry too, so that later events for the same chat wait behind them.
+ */
+export function pendingOutbox(db: Db, limit = 500): OutboxRow[] {
+  return db.select().from(outbox).where(isNull(outbox.deliveredAt)).orderBy(asc(outbox.id)).limit(limit).all()
 }
 
 export function pendingOutboxCount(db: Db): number {
@@ -24,4 +27,9 @@ export function scheduleRetry(db: Db, id: number, attempts: number, nextAttemptA
 /** Saves how far a many-step delivery got (e.g. files sent), so a retry does not repeat them. */
 export function saveOutboxProgress(db: Db, id: number, payload: Record<string, unknown>): void {
   db.update(outbox).set({ payload: JSON.stringify(payload) }).where(eq(outbox.id, id)).run()
+}
+
+/** The request's forum topic, saved the moment it exists: a restart posts the card into it instead of making another. */
+export function saveRequestTopic(db: Db, requestId: number, threadId: number): void {
+  db.update(legalRequests).set({ groupThreadId: threadId }).where(eq(legalRequests.id, requestId)).run()
 }

@@ -96,6 +96,18 @@ export function guardCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
 
+/** Undoes `guardCell` when a guarded file is read back in. */
+export function unguardCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value
+}
+
+/**
+ * Cells to quote: line breaks (a bare "\n" would start a new row in Excel and LibreOffice, and
+ * csv-stringify quotes only "\r\n" with CRLF records), and ";" because Russian Excel splits on it:
+ * an unquoted `x;=1+1` would become a second cell that starts with "=", past the guard.
+ */
+export const QUOTED_CELLS = /[\r\n;]/
+
 function clipCell(value: string): string {
   return value.length > MAX_CELL ? `${value.slice(0, MAX_CELL - 1)}…` : value
 }
@@ -120,9 +132,7 @@ export function requestsToCsv(requests: readonly ExportRequest[], options: { ano
 
 /** Any table as guarded CSV (the same rules as above), for callers with their own columns. */
 export function rowsToCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  // With CRLF records csv-stringify quotes only fields holding "\r\n"; a bare "\n" must be quoted
-  // too, or Excel and LibreOffice would start a new row inside a description.
-  return stringify([header.map((h) => cell(h)), ...rows.map((row) => row.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+  return stringify([header.map((h) => cell(h)), ...rows.map((row) => row.map(cell))], { bom: true, record_delimiter: 'windows', quoted_match: QUOTED_CELLS })
 }
 
 /** `joldosh-2026-01-01-2026-03-31.csv`, with `-anonymised` for the form without names. */

@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from 'grammy/types'
+import { CAPTION_LIMIT, invalidCallbackData, parseTelegramHtml, TEXT_LIMIT } from './telegram-rules.js'
 
 /** One outgoing Bot API call as the fake Telegram received it. */
 export interface ApiCall {
@@ -10,7 +11,7 @@ export interface ApiCall {
   result?: unknown
 }
 
-export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'thread-not-found' | 'blocked'
+export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'thread-not-found' | 'blocked' | 'bad-request' | 'chat-not-found' | 'kicked'
 
 /** Stored messages, so edits and presses on an old message work as in Telegram. */
 export interface StoredMessage {
@@ -49,9 +50,13 @@ export class FakeTelegram {
   readonly calls: ApiCall[] = []
   readonly messages = new Map<string, StoredMessage>()
   readonly forumChats = new Set<number>()
+  /** Chats whose person blocked the bot: every send there gets Telegram's 403. */
+  readonly blockedChats = new Set<number>()
+  /** Calls Telegram would refuse (bad HTML, too long, …), with the error: never shown to anyone. */
+  readonly rejected: (ApiCall & { error_code: number; description: string })[] = []
   private nextMessageId = 1
   private nextThreadId = 100
-  private failures: { method: string; kind: InjectedFailure; retryAfter?: number }[] = []
+  private failures: { method: string; kind: InjectedFailure; retryAfter?: number; chatId?: number }[] = []
   private listeners: ((call: ApiCall) => void)[] = []
 
   constructor(readonly botInfo: UserFromGetMe = makeBotInfo()) {}
@@ -59,6 +64,11 @@ export class FakeTelegram {
   /** Makes the next call of `method` fail the way Telegram or the network would. */
   failNext(method: string, kind: InjectedFailure, times = 1, retryAfter = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ method, kind, retryAfter })
+  }
+
+  /** As `failNext`, for calls into one chat only (e.g. the lawyers' group, while admins' chats work). */
+  failNextIn(chatId: number, method: string, kind: InjectedFailure, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push({ method, kind, chatId })
   }
 
   onCall(listener: (call: ApiCall) => void): void {
@@ -79,18 +89,59 @@ export class FakeTelegram {
   readonly fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const method = String(url).split('/').pop() ?? ''
     const { payload, files } = await readBody(init)
-    const failureIndex = this.failures.findIndex((f) => f.method === method || f.method === '*')
+    const failureIndex = this.failures.findIndex((f) => (f.method === method || f.method === '*') && (f.chatId === undefined || f.chatId === Number(payload.chat_id)))
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1)
       return failWith(failure!.kind, failure!.retryAfter ?? 1)
     }
     const call: ApiCall = { method, payload, files }
+    const refusal = this.refuse(call)
+    if (refusal) {
+      this.rejected.push({ ...call, ...refusal })
+      return json({ ok: false, ...refusal })
+    }
     const outcome = this.answer(call)
-    if (!outcome.ok) return json(outcome)
+    if (!outcome.ok) {
+      this.rejected.push({ ...call, error_code: outcome.error_code, description: outcome.description })
+      return json(outcome)
+    }
     call.result = outcome.result
     this.calls.push(call)
     for (const l of this.listeners) l(call)
     return json(outcome)
+  }
+
+  /** What Telegram refuses before doing anything, with its own words. */
+  private refuse(call: ApiCall): { error_code: number; description: string } | undefined {
+    const p = call.payload
+    const bad = (description: string) => ({ error_code: 400, description })
+    if (SENDS.has(call.method) && this.blockedChats.has(Number(p.chat_id))) return { error_code: 403, description: 'Forbidden: bot was blocked by the user' }
+    const isText = call.method === 'sendMessage' || call.method === 'editMessageText'
+    const body = isText ? p.text : p.caption
+    if (typeof body === 'string' || isText) {
+      const raw = String(body ?? '')
+      let visible = raw
+      if (p.parse_mode === 'HTML') {
+        const parsed = parseTelegramHtml(raw)
+        if (!parsed.ok) return bad(parsed.description)
+        visible = parsed.text
+      } else if (p.parse_mode !== undefined) {
+        return bad(`Bad Request: unsupported parse_mode ${p.parse_mode}`)
+      }
+      visible = visible.trim()
+      if (isText && visible.length === 0) return bad('Bad Request: message text is empty')
+      if (isText && visible.length > TEXT_LIMIT) return bad('Bad Request: message is too long')
+      if (!isText && visible.length > CAPTION_LIMIT) return bad('Bad Request: message caption is too long')
+    }
+    if (invalidCallbackData(p.reply_markup)) return bad('Bad Request: BUTTON_DATA_INVALID')
+    if (call.method === 'editMessageText' || call.method === 'editMessageReplyMarkup' || call.method === 'editMessageCaption') {
+      const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
+      const sameText = call.method === 'editMessageReplyMarkup' || stored?.text === String((call.method === 'editMessageText' ? p.text : p.caption) ?? '')
+      if (stored && sameText && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+        return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+      }
+    }
+    return undefined
   }
 
   private answer(call: ApiCall): { ok: true; result: unknown } | { ok: false; error_code: number; description: string } {
@@ -113,10 +164,12 @@ export class FakeTelegram {
         return ok(this.asMessage(stored))
       }
       case 'editMessageText':
+      case 'editMessageCaption':
       case 'editMessageReplyMarkup': {
         const stored = this.messages.get(key(chatId, Number(p.message_id)))
         if (!stored) return { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }
         if (call.method === 'editMessageText') stored.text = String(p.text)
+        if (call.method === 'editMessageCaption') stored.text = String(p.caption ?? '')
         stored.replyMarkup = p.reply_markup
         return ok(this.asMessage(stored))
       }
@@ -151,6 +204,7 @@ export class FakeTelegram {
 }
 
 const key = (chatId: number, messageId: number) => `${chatId}:${messageId}`
+const SENDS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendVenue', 'sendLocation', 'sendContact', 'copyMessage', 'forwardMessage', 'sendChatAction'])
 const ok = (result: unknown) => ({ ok: true as const, result })
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
 
@@ -166,6 +220,12 @@ function failWith(kind: InjectedFailure, retryAfter: number): Response {
       return json({ ok: false, error_code: 400, description: 'Bad Request: message thread not found' })
     case 'blocked':
       return json({ ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' })
+    case 'bad-request':
+      return json({ ok: false, error_code: 400, description: "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0" })
+    case 'chat-not-found':
+      return json({ ok: false, error_code: 400, description: 'Bad Request: chat not found' })
+    case 'kicked':
+      return json({ ok: false, error_code: 403, description: 'Forbidden: bot was kicked from the supergroup chat' })
   }
 }
 

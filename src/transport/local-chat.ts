@@ -37,12 +37,15 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   for await (const raw of rl) {
     const line = raw.trim()
     if (!interactive && line) out.write(`\n👤 ${driver.userId}${driver.inGroup ? ' @lawyers' : ''}: ${line}\n`)
+    const refusedBefore = telegram.rejected.length
     try {
       await handleLine(driver, line, out)
       await options.afterEachLine?.()
     } catch (error) {
       out.write(`⚠️  ${error instanceof Error ? error.message : String(error)}\n`)
     }
+    // What Telegram would have refused is a defect worth seeing, not a silent gap in the chat.
+    for (const r of telegram.rejected.slice(refusedBefore)) out.write(`⛔ Telegram would refuse ${r.method} → chat ${r.payload.chat_id ?? '?'}: ${r.error_code} ${r.description}\n`)
     prompt()
   }
 }

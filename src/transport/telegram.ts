@@ -3,12 +3,17 @@ import { autoRetry } from '@grammyjs/auto-retry'
 import { run, type RunnerHandle } from '@grammyjs/runner'
 import { webhookCallback, type Bot } from 'grammy'
 import type { Config } from '../config.js'
-import type { Logger } from '../logger.js'
+import { describeError, type Logger } from '../logger.js'
+import { logFailedCalls, StartupError } from './startup.js'
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const
 
-/** Finite retries: auto-retry's defaults could keep a request waiting for hours. */
-export function installRetries(bot: Bot<any>): void {
+/**
+ * Finite retries: auto-retry's defaults could keep a request waiting for hours. Each failed
+ * attempt is logged (installed first, so it runs inside auto-retry), so an outage is visible.
+ */
+export function installRetries(bot: Bot<any>, logger: Logger): void {
+  bot.api.config.use(logFailedCalls(logger))
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }))
 }
 
@@ -26,8 +31,18 @@ export async function runPolling(bot: Bot<any>, logger: Logger): Promise<void> {
   logger.info('polling stopped')
 }
 
-/** Webhook on node:http: checks Telegram's secret header (401 otherwise) and serves GET /healthz. */
-export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger): Promise<Server> {
+export interface WebhookHandle {
+  server: Server
+  /** Settles when the server has stopped (after SIGINT/SIGTERM or `stop()`) and its requests are answered. */
+  closed: Promise<void>
+  stop(): Promise<void>
+}
+
+/**
+ * Webhook on node:http: checks Telegram's secret header (401 otherwise) and serves GET /healthz.
+ * Resolves once listening and registered; the caller awaits `closed` to keep serving.
+ */
+export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger): Promise<WebhookHandle> {
   const handleUpdate = webhookCallback(bot, 'http', { secretToken: config.webhookSecret, onTimeout: 'return' })
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
@@ -43,11 +58,27 @@ export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger):
     })
   })
   await bot.init()
-  await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] })
-  await new Promise<void>((resolve) => server.listen(config.port, resolve))
+  // Listen first: Telegram may post the first update as soon as the webhook is set.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new StartupError(`Cannot listen on PORT ${config.port}: ${error.code ?? error.message}`)))
+    server.listen(config.port, () => resolve())
+  })
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()))
+  const stop = () => {
+    if (server.listening) {
+      logger.info('webhook server stopping')
+      server.close()
+    }
+    return closed
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  try {
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] })
+  } catch (error) {
+    await stop()
+    throw new StartupError(`Telegram refused the webhook WEBHOOK_URL=${config.webhookUrl}: ${describeError(error).message}`)
+  }
   logger.info({ port: config.port }, 'webhook server listening')
-  const close = () => server.close()
-  process.once('SIGINT', close)
-  process.once('SIGTERM', close)
-  return server
+  return { server, closed, stop }
 }

@@ -89,10 +89,20 @@ describe('centresToCsv / parseCentresCsv round trip', () => {
     ]
     const csv = centresToCsv(entries)
     expect(csv.split('\n')[0]).toBe(CSV_COLUMNS.join(','))
-    expect(csv).toContain('+7 (843) 000-00-00 | 112')
+    expect(csv).toContain("'+7 (843) 000-00-00 | 112")
     expect(csv).toContain('legal-advice | labour-disputes')
     const r = parseCentresCsv(csv)
     expect(r).toEqual({ ok: true, centres: entries })
+  })
+
+  it('guards cells a spreadsheet would run as a formula and quotes ";", and reads them back unchanged', () => {
+    const entries = [centre({ phones: ['+7 (495) 000-00-00'], notes: '=HYPERLINK("http://evil")', hoursText: 'пн;=1+1' })]
+    const csv = centresToCsv(entries)
+    const row = csv.split('\n')[1]!
+    expect(row).toContain("'+7 (495) 000-00-00")
+    expect(row).toContain(`"'=HYPERLINK(""http://evil"")"`)
+    expect(row).toContain('"пн;=1+1"')
+    expect(parseCentresCsv(csv)).toEqual({ ok: true, centres: entries })
   })
 
   it('writes hours as JSON in weekday order', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -74,6 +74,16 @@ describe('npm run export', { timeout: 60_000 }, () => {
     const db = openDatabase(dbPath)
     expect(db.select().from(auditLog).all().map((a) => [a.actorId, a.action, a.detail])).toEqual([[0, 'export:full', 'cli 2026-01-01..2026-03-31 rows=2']])
     db.$client.close()
+  })
+
+  it('makes an existing, world-readable file owner-only before writing into it', async () => {
+    const file = join(dir, 'old.csv')
+    writeFileSync(file, 'old', { mode: 0o644 })
+    chmodSync(file, 0o644)
+    const { code } = await runExport('--from', '2026-01-01', '--to', '2026-03-31', '--out', 'old.csv')
+    expect(code).toBe(0)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readFileSync(file, 'utf8')).toContain('JO-2026-00001')
   })
 
   it('leaves names, phones and texts out with --anonymised', async () => {

@@ -58,6 +58,14 @@ describe('formula injection guard', () => {
 })
 
 describe('CSV text', () => {
+  it('quotes every cell holding ";", so a spreadsheet that splits on ";" cannot find a formula inside it', () => {
+    const csv = rowsToCsv(['a'], [['x;=1+1'], ['a;b']])
+    expect(csv).toBe(`${BOM}a\r\n"x;=1+1"\r\n"a;b"\r\n`)
+    // Split as Russian Excel does (";" outside quotes): no cell may start with "=".
+    const cells = csv.slice(1).split('\r\n').flatMap((line) => line.match(/("[^"]*"|[^;]*)/g) ?? [])
+    expect(cells.some((c) => c.startsWith('='))).toBe(false)
+  })
+
   it('is UTF-8 with a BOM and CRLF, and quotes commas, quotes and line breaks', () => {
     const csv = rowsToCsv(['a', 'b', 'c'], [['x, y', 'say "hi"', 'line 1\nline 2'], ['Кыргызча', 'oʻzbek', 'тоҷикӣ']])
     expect(csv).toBe(`${BOM}a,b,c\r\n"x, y","say ""hi""","line 1\nline 2"\r\nКыргызча,oʻzbek,тоҷикӣ\r\n`)

@@ -22,7 +22,15 @@ const cleanups: (() => void)[] = []
 // Articles and their index are read-only: build them once per test file.
 let content: Content | undefined
 afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
+  const errors: unknown[] = []
+  while (cleanups.length) {
+    try {
+      cleanups.pop()!()
+    } catch (error) {
+      errors.push(error)
+    }
+  }
+  if (errors.length) throw errors[0]
 })
 
 export interface TestBotOptions {
@@ -51,6 +59,15 @@ export async function createTestBot(options: TestBotOptions = {}) {
   const clock = () => new Date(now)
   const telegram = new FakeTelegram()
   let db: Db
+  let refusalsExpected = false
+  // Telegram refusing what the bot sent (bad HTML, too long, bad button data) is a defect even when
+  // the test does not look at that message: every test fails on it unless it expects refusals.
+  cleanups.push(() => {
+    const refused = telegram.rejected.filter((r) => r.error_code === 400 && /parse entities|too long|BUTTON_DATA_INVALID|text is empty/.test(r.description))
+    if (!refusalsExpected && refused.length > 0) {
+      throw new Error(`Telegram refused ${refused.length} call(s): ${refused.map((r) => `${r.method}: ${r.description}`).join('; ')}`)
+    }
+  })
 
   const build = async () => {
     db = openDatabase(dbPath)
@@ -83,6 +100,18 @@ export async function createTestBot(options: TestBotOptions = {}) {
     driver,
     dbPath,
     content: () => content!,
+    /** The test provokes what Telegram refuses on purpose (it then asserts what the bot did about it). */
+    expectRefusals() {
+      refusalsExpected = true
+    },
+    /** Raw HTML as sent, where escaping matters (`textsSince` shows what a person reads). */
+    htmlSince(mark: number, chatId?: number): string[] {
+      return telegram.calls
+        .slice(mark)
+        .filter((c) => chatId === undefined || Number(c.payload.chat_id) === chatId)
+        .map((c) => c.payload.text ?? c.payload.caption)
+        .filter((t): t is string => typeof t === 'string')
+    },
     /** Moves the clock on, e.g. to let reminders fall due. */
     advance(ms: number) {
       now = new Date(now.getTime() + ms)

@@ -6,7 +6,8 @@ import { makeBotInfo } from '../../src/transport/fake-telegram.js'
  * A Bot API emulator on loopback for end-to-end runs of the real process: it hands out the queued
  * updates on getUpdates and records what the bot sends.
  */
-export async function startFakeBotApiServer() {
+export async function startFakeBotApiServer(options: { failMethods?: Record<string, 400 | 404 | 500>; forum?: boolean; delays?: Record<string, number> } = {}) {
+  let nextThreadId = 100
   const received: { method: string; payload: any }[] = []
   const queue: unknown[] = []
   let nextMessageId = 1
@@ -30,12 +31,23 @@ export async function startFakeBotApiServer() {
         res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }))
         return
       }
+      const failure = options.failMethods?.[method]
+      if (failure) {
+        received.push({ method, payload })
+        const description = failure === 404 ? 'Not Found' : failure === 400 ? 'Bad Request: BOT_COMMAND_INVALID' : 'Internal Server Error'
+        res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: failure, description }))
+        return
+      }
       received.push({ method, payload })
       waiters.splice(0).forEach((w) => w())
       if (method === 'getMe') return reply(makeBotInfo())
-      if (method === 'getChat') return reply({ id: payload.chat_id, type: 'supergroup', title: 'Lawyers' })
+      if (method === 'getChat') return reply({ id: payload.chat_id, type: 'supergroup', title: 'Lawyers', is_forum: options.forum === true })
+      if (method === 'createForumTopic') return reply({ message_thread_id: nextThreadId++, name: payload.name, icon_color: 7322096 })
       if (method === 'sendMessage') {
-        return reply({ message_id: nextMessageId++, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text })
+        const message = { message_id: nextMessageId++, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text }
+        // A slow answer leaves room to kill the process while a message is on its way.
+        setTimeout(() => reply(message), options.delays?.sendMessage ?? 0)
+        return
       }
       reply(true)
     })

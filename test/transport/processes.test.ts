@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
 import { submitLegalRequest } from '../../src/db/legal-requests.js'
 import { startFakeBotApiServer } from '../helpers/fake-bot-api-server.js'
+import { freshDatabase, startBot, TOKEN } from '../e2e/process.js'
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
 const baseEnv = () => ({ PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'joldosh-e2e-')), 'j.db') })
@@ -36,7 +37,67 @@ describe('npm start without a token: the terminal chat', () => {
   }, 60_000)
 })
 
+describe('start-up problems: one line naming what is wrong, exit 1', () => {
+  const oneLine = (stderr: string) => {
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    return stderr.trim()
+  }
+
+  it('gives up on an unreachable Bot API after STARTUP_TIMEOUT_SECONDS instead of hanging', async () => {
+    const started = Date.now()
+    const bot = startBot({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:9', STARTUP_TIMEOUT_SECONDS: '2', DATABASE_PATH: freshDatabase(), LOG_LEVEL: 'silent' })
+    expect(await bot.exited(30_000)).toBe(1)
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(oneLine(bot.stderr())).toBe("The Bot API at http://127.0.0.1:9 did not answer getMe within 2 s (BOT_API_ROOT, STARTUP_TIMEOUT_SECONDS): Network request for 'getMe' failed! (ECONNREFUSED)")
+  }, 40_000)
+
+  it('says what it waits for while the Bot API is unreachable', async () => {
+    const bot = startBot({ BOT_TOKEN: TOKEN, BOT_API_ROOT: 'http://127.0.0.1:9', STARTUP_TIMEOUT_SECONDS: '3', DATABASE_PATH: freshDatabase(), LOG_LEVEL: 'info' })
+    expect(await bot.exited(30_000)).toBe(1)
+    expect(bot.stderr()).toMatch(/"msg":"waiting for the Bot API \(getMe\)"/)
+  }, 40_000)
+
+  it('refuses to start silently without BOT_TOKEN and without any input (systemd, docker run without -i)', async () => {
+    const bot = startBot({ DATABASE_PATH: freshDatabase() }, 'ignore')
+    expect(await bot.exited()).toBe(1)
+    expect(oneLine(bot.stderr())).toMatch(/^BOT_TOKEN is not set and there is no terminal to chat in/)
+  }, 40_000)
+
+  it('names DATABASE_PATH when a part of it is a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'joldosh-e2e-')), 'plain-file')
+    writeFileSync(file, 'x')
+    const bot = startBot({ DATABASE_PATH: join(file, 'j.db') }, 'pipe')
+    bot.child.stdin!.end()
+    expect(await bot.exited()).toBe(1)
+    expect(oneLine(bot.stderr())).toBe(`Cannot open the database DATABASE_PATH=${join(file, 'j.db')}: a part of the path is a file, not a folder`)
+  }, 40_000)
+
+  it('names DATABASE_PATH when the file is not a database', async () => {
+    const path = freshDatabase()
+    writeFileSync(path, 'not a database, just text '.repeat(100))
+    const bot = startBot({ DATABASE_PATH: path }, 'pipe')
+    bot.child.stdin!.end()
+    expect(await bot.exited()).toBe(1)
+    expect(oneLine(bot.stderr())).toBe(`Cannot open the database DATABASE_PATH=${path}: file is not a database`)
+  }, 40_000)
+})
+
 describe('with BOT_TOKEN: long polling against a Bot API emulator on loopback', () => {
+  it('serves updates when setMyCommands is refused with 400', async () => {
+    const api = await startFakeBotApiServer({ failMethods: { setMyCommands: 400 } })
+    api.push({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 44, type: 'private' }, from: { id: 44, is_bot: false, first_name: 'C', language_code: 'ru' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+    })
+    const bot = startBot({ BOT_TOKEN: TOKEN, BOT_API_ROOT: api.apiRoot, DATABASE_PATH: freshDatabase(), LOG_LEVEL: 'silent' })
+    try {
+      await api.waitFor(() => api.received.some((c) => c.method === 'sendMessage' && c.payload.chat_id === 44), 20_000)
+    } finally {
+      expect(await bot.stop()).toBe(0)
+      await api.close()
+    }
+  }, 60_000)
+
   it('delivers a request left in the outbox by an earlier run to the lawyers’ group, after a 429', async () => {
     const env = baseEnv()
     const db = openDatabase(env.DATABASE_PATH)
@@ -72,7 +133,7 @@ describe('with BOT_TOKEN: long polling against a Bot API emulator on loopback', 
       expect(sent.payload.chat_id).toBe(42)
       expect(sent.payload.text).toBe('🌐 Выберите язык · Тилди тандаңыз · Tilni tanlang · Забонро интихоб кунед · Choose your language')
       expect(sent.payload.reply_markup.inline_keyboard.flat().map((b: any) => b.text)).toEqual(['Кыргызча', '✅ Русский', 'Oʻzbekcha', 'Тоҷикӣ', 'English'])
-      expect(api.received.filter((c) => c.method === 'setMyCommands').length).toBe(6)
+      await api.waitFor(() => api.received.filter((c) => c.method === 'setMyCommands').length === 6)
     } finally {
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
       child.kill('SIGTERM')

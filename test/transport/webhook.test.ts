@@ -12,7 +12,7 @@ const startUpdate = {
 describe('webhook mode', () => {
   it('registers the webhook with its secret, rejects a wrong secret, answers updates and /healthz', async () => {
     const h = await createTestBot({ config: { webhookUrl: 'https://bot.example.org/hook', webhookSecret: 'right-secret', port: 0 } })
-    const server = await runWebhook(h.bot, h.config, createLogger('silent'))
+    const { server, stop } = await runWebhook(h.bot, h.config, createLogger('silent'))
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     try {
       expect(h.telegram.calls.find((c) => c.method === 'setWebhook')?.payload).toMatchObject({ url: 'https://bot.example.org/hook', secret_token: 'right-secret' })
@@ -25,7 +25,7 @@ describe('webhook mode', () => {
       const health = await fetch(`${base}/healthz`)
       expect([health.status, await health.text()]).toEqual([200, 'ok'])
     } finally {
-      await new Promise((r) => server.close(r))
+      await stop()
     }
   })
 })

@@ -1,6 +1,7 @@
 import { InlineKeyboard, Keyboard } from 'grammy'
 import { intakeState } from '../../db/desk.js'
-import { submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { listRequestsOfUser, submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { openRequestsOverDailyCap } from '../../requests/daily-cap.js'
 import { escapeHtml } from '../../i18n.js'
 import {
   MAX_ATTACHMENTS,
@@ -39,6 +40,12 @@ type Answers = Partial<Omit<LegalRequestDraft, 'attachments' | 'contactPhone' | 
 export async function legalRequestConversation(conversation: BotConversation, ctx: ConvContext, start: LegalRequestStart = {}) {
   const t = ctx.t
   // When the lawyers are full the person is told before starting; urgent requests are still taken.
+  // A daily cap on open requests (src/requests/daily-cap.ts): the person is shown the ones they have.
+  const overCap = await conversation.external((outside) => openRequestsOverDailyCap(listRequestsOfUser(outside.db, ctx.from!.id), outside.clock()).map((r) => r.reference))
+  if (overCap.length > 0) {
+    await ctx.reply(t('lawyer:dailyCap', { count: overCap.length, references: overCap.join(', ') }))
+    return
+  }
   const intake = await conversation.external((outside) => intakeState(outside.db))
   if (intake.paused) await ctx.reply(intake.message ? `${t('lawyer:intakePaused')}\n\n${escapeHtml(intake.message)}` : t('lawyer:intakePaused'), { parse_mode: 'HTML' })
   const consent = await choose(conversation, ctx, 'consent', t('lawyer:consent'), [

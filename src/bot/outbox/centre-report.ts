@@ -1,5 +1,5 @@
 import { findCentreReport, findSupportCentre } from '../../db/support-centres.js'
-import type { DeliveryContext } from './deliveries.js'
+import type { DeliveryContext } from './types.js'
 
 /** "Report wrong information" on a centre card, posted to the lawyers' group so the NGO fixes it. */
 export async function deliverCentreReport(c: DeliveryContext, payload: Record<string, any>): Promise<void> {

@@ -2,17 +2,13 @@ import { GrammyError, InlineKeyboard } from 'grammy'
 import { recordRelay, relayByClientMessage, relayByGroupMessage, setRequestCard } from '../../db/desk.js'
 import { findLawyer } from '../../db/lawyers.js'
 import { findRequest, listOpenRequestsForConflicts, requestAttachmentsOf, requestMessageById, type LegalRequest } from '../../db/legal-requests.js'
-import { saveOutboxProgress, type OutboxRow } from '../../db/outbox.js'
+import { saveOutboxProgress, saveRequestTopic, type OutboxRow } from '../../db/outbox.js'
 import { findConflicts } from '../../desk/conflicts.js'
-import { escapeHtml, type TFunction } from '../../i18n.js'
+import type { TFunction } from '../../i18n.js'
+import { CAPTION_LIMIT, clipToFit, fitCaption, fitMessages, TEXT_LIMIT } from './fit.js'
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
-import type { OutboxDependencies } from './worker.js'
 import { deliverCentreReport } from './centre-report.js'
-
-export interface DeliveryContext extends OutboxDependencies {
-  recordSend(chatId: number): void
-  isForum(): Promise<boolean>
-}
+import type { DeliveryContext, OutboxDependencies } from './types.js'
 
 type Payload = Record<string, any>
 
@@ -42,9 +38,9 @@ export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Pr
       await refreshCard(c, request)
       return notifyStatus(c, request, payload)
     case 'request.message':
-      return relayToGroup(c, request, payload)
+      return relayToGroup(c, request, row, payload)
     case 'lawyer.message':
-      return relayToClient(c, request, payload)
+      return relayToClient(c, request, row, payload)
     case 'lawyer.phrase':
       return sendPhrase(c, request, payload)
     case 'relay.edit':
@@ -83,10 +79,12 @@ async function ensureCard(c: DeliveryContext, request: LegalRequest, row: Outbox
 
 async function postCard(c: DeliveryContext, request: LegalRequest): Promise<LegalRequest> {
   const chatId = c.config.lawyersChatId!
-  let threadId: number | null = null
-  if (await c.isForum()) {
+  // A topic made by an earlier attempt (killed before the card went out) is used, not made again.
+  let threadId: number | null = request.groupThreadId
+  if (threadId === null && (await c.isForum())) {
     const topic = await c.api.createForumTopic(chatId, topicTitle(request, groupT(c)))
     threadId = topic.message_thread_id
+    saveRequestTopic(c.db, request.id, threadId)
   }
   const { text, reply_markup } = cardContent(c, request)
   c.recordSend(chatId)
@@ -154,36 +152,80 @@ async function notifyStatus(c: DeliveryContext, request: LegalRequest, payload: 
   await c.api.sendMessage(request.chatId, text, { parse_mode: 'HTML' })
 }
 
-/** The person's follow-up, in the request's topic: files are copied, text is posted with a header. */
-async function relayToGroup(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+/** The person's follow-up, in the request's topic: files are copied, text is posted with a header; long text is split. */
+async function relayToGroup(c: DeliveryContext, request: LegalRequest, row: OutboxRow, payload: Payload): Promise<void> {
   const message = requestMessageById(c.db, payload.messageId)
   if (!message) return
   const header = `📨 <b>${request.reference}</b> · ${groupT(c)('desk:fromClient')}`
   const replyTo = payload.clientReplyTo ? relayByClientMessage(c.db, request.chatId, payload.clientReplyTo) : undefined
   const extra = replyTo ? { reply_parameters: { message_id: replyTo.groupMessageId, allow_sending_without_reply: true } } : {}
-  const text = `${header}\n${escapeHtml(message.text)}`
-  const groupMessageId =
+  const { first, rest } =
     payload.media && payload.clientMessageId
-      ? await inRequestThread(c, request, (where) => c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, { caption: text, parse_mode: 'HTML', ...where, ...extra }))
-      : await postInThread(c, request, text, extra)
+      ? (() => {
+          const { caption, followUps } = fitCaption(header, message.text)
+          const copy = (where: Where) => c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, { caption, parse_mode: 'HTML', ...where, ...extra })
+          return { first: copy, rest: followUps }
+        })()
+      : (() => {
+          const [text, ...more] = fitMessages(header, message.text)
+          const send = (where: Where) => c.api.sendMessage(c.config.lawyersChatId!, text!, { parse_mode: 'HTML', ...where, ...extra })
+          return { first: send, rest: more }
+        })()
+  const groupMessageId = await sendInSteps(c, row, payload, request, first, rest)
   if (groupMessageId && payload.clientMessageId) {
     recordRelay(c.db, { requestId: request.id, direction: 'from_client', groupChatId: c.config.lawyersChatId!, groupMessageId, clientChatId: request.chatId, clientMessageId: payload.clientMessageId, createdAt: c.clock() })
   }
 }
 
-/** The lawyer's message to the person, marked as from the NGO's lawyer, with a way to answer. */
-async function relayToClient(c: DeliveryContext, request: LegalRequest, payload: Payload): Promise<void> {
+/**
+ * The first message, then the rest of a split text as replies to it; each step is saved as soon
+ * as it is sent, so a retry or a restart goes on from the next step instead of repeating.
+ */
+async function sendInSteps(c: DeliveryContext, row: OutboxRow, payload: Payload, request: LegalRequest, first: (where: Where) => Promise<{ message_id: number }>, rest: string[]): Promise<number | undefined> {
+  let firstId: number | undefined = payload.firstSentId
+  if (firstId === undefined) {
+    firstId = await inRequestThread(c, request, first)
+    if (firstId === undefined) return undefined
+    payload.firstSentId = firstId
+    saveOutboxProgress(c.db, row.id, payload)
+  }
+  for (let i = payload.partsSent ?? 0; i < rest.length; i++) {
+    const text = rest[i]!
+    await inRequestThread(c, request, (where) => c.api.sendMessage(c.config.lawyersChatId!, text, { parse_mode: 'HTML', ...where }))
+    payload.partsSent = i + 1
+    saveOutboxProgress(c.db, row.id, payload)
+  }
+  return firstId
+}
+
+/** The lawyer's message to the person, marked as from the NGO's lawyer, with a way to answer; long text is split. */
+async function relayToClient(c: DeliveryContext, request: LegalRequest, row: OutboxRow, payload: Payload): Promise<void> {
   const t = clientT(c, request)
   const lawyer = findLawyer(c.db, payload.lawyerId)
   const header = lawyer?.displayName ? t('desk:client.lawyerNamed', { name: lawyer.displayName, reference: request.reference }) : t('desk:client.lawyer', { reference: request.reference })
   const keyboard = new InlineKeyboard().text(t('requests:write'), `my:write:${request.id}`)
   const replyTo = payload.groupReplyTo ? findRelayForGroup(c, payload.groupReplyTo) : undefined
   const reply = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}
-  c.recordSend(request.chatId)
-  const sent = payload.media
-    ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: `${header}\n${escapeHtml(payload.text ?? '')}`, parse_mode: 'HTML', reply_markup: keyboard, ...reply })
-    : await c.api.sendMessage(request.chatId, `${header}\n${escapeHtml(payload.text ?? '')}`, { parse_mode: 'HTML', reply_markup: keyboard, ...reply })
-  recordRelay(c.db, { requestId: request.id, direction: 'to_client', groupChatId: payload.groupChatId, groupMessageId: payload.groupMessageId, clientChatId: request.chatId, clientMessageId: sent.message_id, createdAt: c.clock() })
+  const fitted = payload.media ? fitCaption(header, payload.text ?? '') : (([first, ...followUps]) => ({ caption: first!, followUps }))(fitMessages(header, payload.text ?? ''))
+  let firstId: number | undefined = payload.firstSentId
+  if (firstId === undefined) {
+    c.recordSend(request.chatId)
+    // The answer button goes on the last message, where the person finishes reading.
+    const markup = fitted.followUps.length ? {} : { reply_markup: keyboard }
+    const sent = payload.media
+      ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: fitted.caption, parse_mode: 'HTML', ...markup, ...reply })
+      : await c.api.sendMessage(request.chatId, fitted.caption, { parse_mode: 'HTML', ...markup, ...reply })
+    firstId = sent.message_id
+    recordRelay(c.db, { requestId: request.id, direction: 'to_client', groupChatId: payload.groupChatId, groupMessageId: payload.groupMessageId, clientChatId: request.chatId, clientMessageId: firstId, createdAt: c.clock() })
+    saveOutboxProgress(c.db, row.id, { ...payload, firstSentId: firstId })
+  }
+  const rest = fitted.followUps
+  for (let i = payload.partsSent ?? 0; i < rest.length; i++) {
+    c.recordSend(request.chatId)
+    const last = i === rest.length - 1
+    await c.api.sendMessage(request.chatId, rest[i]!, { parse_mode: 'HTML', reply_parameters: { message_id: firstId, allow_sending_without_reply: true }, ...(last ? { reply_markup: keyboard } : {}) })
+    saveOutboxProgress(c.db, row.id, { ...payload, firstSentId: firstId, partsSent: i + 1 })
+  }
   // 👌 on the lawyer's message says it reached the person; a group without reactions just goes without.
   await c.api.setMessageReaction(payload.groupChatId, payload.groupMessageId, [{ type: 'emoji', emoji: '👌' }]).catch(() => undefined)
 }
@@ -209,7 +251,8 @@ async function mirrorEdit(c: DeliveryContext, request: LegalRequest, payload: Pa
   const chatId = toClient ? request.chatId : c.config.lawyersChatId!
   const t = toClient ? clientT(c, request) : groupT(c)
   const header = toClient ? t('desk:client.lawyer', { reference: request.reference }) : `📨 <b>${request.reference}</b> · ${t('desk:fromClient')}`
-  const text = `${header}\n${escapeHtml(payload.text ?? '')}`
+  // An edit cannot be split: clipped to Telegram's limit (the full text is kept in the database).
+  const text = clipToFit(header, payload.text ?? '', payload.media ? CAPTION_LIMIT : TEXT_LIMIT)
   c.recordSend(chatId)
   try {
     if (payload.media) await c.api.editMessageCaption(chatId, payload.messageId, { caption: text, parse_mode: 'HTML' })

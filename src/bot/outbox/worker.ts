@@ -1,26 +1,13 @@
-import { GrammyError, HttpError, type Api } from 'grammy'
-import type { i18n } from 'i18next'
-import type { Config } from '../../config.js'
-import type { Db } from '../../db/client.js'
-import { dueOutbox, markDelivered, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
+import { GrammyError } from 'grammy'
+import { markDelivered, pendingOutbox, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
 import { scheduleReminders } from '../../desk/reminders.js'
-import { describeError, type Logger } from '../../logger.js'
-import { deliverOutboxEvent, targetChat, type DeliveryContext } from './deliveries.js'
+import { describeError } from '../../logger.js'
+import { deliverOutboxEvent, targetChat } from './deliveries.js'
+import { classifyFailure, tellAdmins, tellSender } from './failures.js'
+import type { DeliveryContext, OutboxDependencies } from './types.js'
 
-export interface OutboxDependencies {
-  db: Db
-  api: Api
-  config: Config
-  i18n: i18n
-  logger: Logger
-  clock: () => Date
-}
-
-/** The error said the chat will never take it (blocked bot, deleted chat): retrying cannot help. */
-function isPermanent(error: unknown): boolean {
-  return error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description)))
-}
+export type { OutboxDependencies } from './types.js'
 
 /**
  * Delivers the outbox: every message about requests goes out from here, in order, within
@@ -32,6 +19,8 @@ export class OutboxWorker {
   private running: Promise<number> | undefined
   private timer: NodeJS.Timeout | undefined
   private forumCache: boolean | undefined
+  /** Wall-clock time after which a run starts no new event (set when stopping). */
+  private stopAt: number | undefined
 
   constructor(private readonly deps: OutboxDependencies, options: { throttle?: boolean } = {}) {
     this.limiter = new RateLimiter(options.throttle === false ? null : TELEGRAM_LIMITS)
@@ -49,15 +38,23 @@ export class OutboxWorker {
     this.timer.unref()
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and drains: finishes the current run, then delivers what is due until
+   * `drainMs` is up (no new event starts after that; what is left goes out after the restart).
+   */
+  async stop(drainMs = 0): Promise<void> {
     if (this.timer) clearInterval(this.timer)
+    this.stopAt = Date.now() + drainMs
     await this.running
+    if (drainMs > 0) await this.deliverDue()
   }
 
   private async run(): Promise<number> {
     const { db, clock, logger } = this.deps
     let delivered = 0
-    const blockedChats = new Set<number>()
+    // Per chat, nothing overtakes an earlier undelivered event: one waiting for its retry holds
+    // back the later ones for that chat, in this run and the next (order survives transient errors).
+    const heldChats = new Set<number | string>()
     // Reminders are read from the database on every run, so they survive restarts; a failure
     // there must not hold up delivery.
     try {
@@ -65,11 +62,14 @@ export class OutboxWorker {
     } catch (error) {
       logger.error({ err: describeError(error) }, 'scheduling reminders failed')
     }
-    for (const row of dueOutbox(db, clock())) {
+    const now = clock()
+    for (const row of pendingOutbox(db)) {
+      if (this.stopAt !== undefined && Date.now() > this.stopAt) break
       const chatId = targetChat(this.deps, row)
-      // Later events for a chat wait behind an earlier one that could not go yet: order is kept.
-      if (chatId !== undefined && (blockedChats.has(chatId) || this.limiter.waitFor(chatId, clock().getTime()) > 0)) {
-        blockedChats.add(chatId)
+      const key = chatId ?? `row:${row.id}`
+      if (heldChats.has(key)) continue
+      if (row.nextAttemptAt > now || (chatId !== undefined && this.limiter.waitFor(chatId, clock().getTime()) > 0)) {
+        heldChats.add(key)
         continue
       }
       try {
@@ -77,8 +77,7 @@ export class OutboxWorker {
         markDelivered(db, row.id, clock())
         delivered++
       } catch (error) {
-        if (chatId !== undefined) blockedChats.add(chatId)
-        this.fail(row, error)
+        if (await this.fail(row, error)) heldChats.add(key)
       }
     }
     if (delivered) logger.debug({ delivered }, 'outbox delivered')
@@ -99,19 +98,26 @@ export class OutboxWorker {
     }
   }
 
-  private fail(row: OutboxRow, error: unknown): void {
-    const { db, clock, logger } = this.deps
+  /** Records a failed attempt; true when the event will be tried again (its chat then waits). */
+  private async fail(row: OutboxRow, error: unknown): Promise<boolean> {
+    const { db, clock, logger, config } = this.deps
     const attempts = row.attempts + 1
     const { message } = describeError(error)
-    if (isPermanent(error)) {
-      logger.warn({ outbox_id: row.id, kind: row.kind, err: message }, 'outbox event undeliverable')
-      markDelivered(db, row.id, clock(), `undeliverable: ${message}`)
-      return
+    const kind = classifyFailure(error, config.lawyersChatId)
+    if (kind === 'person' || kind === 'refused') {
+      logger.warn({ outbox_id: row.id, kind: row.kind, failure: kind, err: message }, 'outbox event undeliverable')
+      markDelivered(db, row.id, clock(), `${kind === 'person' ? 'undeliverable' : 'failed'}: ${message}`)
+      await tellSender(this.deps, row, kind, error)
+      return false
     }
     const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined
     const delay = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempts)
-    const transient = retryAfter !== undefined || error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500)
-    logger.warn({ outbox_id: row.id, kind: row.kind, attempts, delay_ms: delay, transient, err: message }, 'outbox delivery failed')
+    logger.warn({ outbox_id: row.id, kind: row.kind, attempts, delay_ms: delay, failure: kind, err: message }, 'outbox delivery failed; will retry')
     scheduleRetry(db, row.id, attempts, new Date(clock().getTime() + delay), message)
+    // The group is closed to the bot: the admins hear of it at once, then about once a day.
+    if (kind === 'group' && (attempts === 1 || attempts % 24 === 0)) {
+      await tellAdmins(this.deps, this.deps.i18n.t('desk:delivery.groupUnreachable', { lng: config.lawyersLanguage, error: message.slice(0, 200) }))
+    }
+    return true
   }
 }
