@@ -1,0 +1,102 @@
+/**
+ * Search by meaning: a vocabulary of situations in everyday words ("муж бьёт", "boss keeps my passport",
+ * "айлык бербей жатат") → the articles that answer them, in ky, ru, uz, tg, en (src/search/concepts/<lang>.ts).
+ *
+ * Articles' keywords name topics; people describe what happened to them. A phrase here is a few words, each written
+ * as people type it; a word ending in `*` matches any word that starts with it (suffixes, inflection), any other word
+ * must be typed whole. Every word of a phrase must be in the question, in any order. Phrases go through the same
+ * `skeleton()` as the question, so translit (Russian in Latin, Uzbek without oʻ/gʻ, Kyrgyz/Tajik without their
+ * letters) needs no extra entries.
+ *
+ * `matchConcepts` is a pure function of the skeleton text: no database, no I/O, same answer every time.
+ */
+import { ARTICLE_CATEGORIES, type Language } from '../content/articles.js'
+import { skeleton } from './normalise.js'
+import en from './concepts/en.js'
+import ky from './concepts/ky.js'
+import ru from './concepts/ru.js'
+import tg from './concepts/tg.js'
+import uz from './concepts/uz.js'
+
+/** Article id → phrases, for one language. */
+export type ConceptTerms = Readonly<Record<string, readonly string[]>>
+export type ConceptVocabulary = Readonly<Partial<Record<Language, ConceptTerms>>>
+
+export const CONCEPTS: ConceptVocabulary = { ky, ru, uz, tg, en }
+
+interface PhraseWord {
+  text: string
+  prefix: boolean
+}
+
+export interface CompiledPhrase {
+  id: string
+  lang: Language
+  /** As written in the vocabulary (for `ask --explain` and test messages). */
+  source: string
+  words: readonly PhraseWord[]
+}
+
+/** Phrase → skeleton words; `*` survives as a prefix flag on the word it ends. Empty when nothing is left. */
+export function compilePhrase(phrase: string): PhraseWord[] {
+  const out: PhraseWord[] = []
+  for (const token of phrase.trim().split(/\s+/)) {
+    const prefix = token.endsWith('*')
+    const parts = skeleton(token.replace(/\*+$/, '')).split(' ').filter(Boolean)
+    parts.forEach((text, i) => out.push({ text, prefix: prefix && i === parts.length - 1 }))
+  }
+  return out
+}
+
+/** Every phrase of a vocabulary, compiled once. Ids outside `ids` (when given) are left out. */
+export function compileConcepts(vocabulary: ConceptVocabulary, ids?: ReadonlySet<string>): CompiledPhrase[] {
+  const out: CompiledPhrase[] = []
+  for (const [lang, terms] of Object.entries(vocabulary) as [Language, ConceptTerms][]) {
+    for (const [id, phrases] of Object.entries(terms)) {
+      if (ids && !ids.has(id)) continue
+      for (const source of phrases) {
+        const words = compilePhrase(source)
+        if (words.length) out.push({ id, lang, source, words })
+      }
+    }
+  }
+  return out
+}
+
+export interface ConceptHit {
+  id: string
+  /** Words of the longest matching phrase, + 0.5 for each further phrase (capped by the caller). */
+  strength: number
+  phrases: string[]
+}
+
+/**
+ * Articles whose situations the question describes, strongest first. `text` is `skeleton(question)`.
+ * Pure: depends only on its arguments.
+ */
+export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
+  const words = text.split(' ').filter(Boolean)
+  if (words.length === 0) return []
+  const exact = new Set(words)
+  const has = (w: PhraseWord) => (w.prefix ? words.some((q) => q.startsWith(w.text)) : exact.has(w.text))
+  const hits = new Map<string, { best: number; more: number; phrases: string[] }>()
+  for (const p of phrases) {
+    if (!p.words.every(has)) continue
+    const h = hits.get(p.id) ?? { best: 0, more: 0, phrases: [] }
+    hits.set(p.id, h)
+    // Same words under two phrases (e.g. "бьет" in ru and in ky) count once.
+    if (h.phrases.includes(p.words.map((w) => w.text).join(' '))) continue
+    h.phrases.push(p.words.map((w) => w.text).join(' '))
+    const n = p.words.length
+    if (n > h.best) {
+      if (h.best > 0) h.more++
+      h.best = n
+    } else h.more++
+  }
+  return [...hits.entries()]
+    .map(([id, h]) => ({ id, strength: h.best + 0.5 * h.more, phrases: h.phrases }))
+    .sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))
+}
+
+/** All article ids the app knows (the vocabulary must not name others). */
+export const KNOWN_ARTICLE_IDS: ReadonlySet<string> = new Set(ARTICLE_CATEGORIES.flatMap((c) => [...c.articleIds]))
