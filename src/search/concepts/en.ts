@@ -7,13 +7,13 @@ const en: ConceptTerms = {
     'where i live* official*', 'notice of arrival', 'tear* off', 'propiska', 'address record*',
   ],
   'migration-card': [
-    'paper* at the border', 'card* at the border', 'form* at the border', 'slip* at the border', 'purpose of*',
+    'paper* at the border', 'card* at the border', 'form* at the border', 'slip* at the border', 'purpose of',
     'wrote tourist', 'tourist purpose', 'private visit', 'card* torn', 'tore* card*', 'washed* card*', 'lost* card*',
   ],
   'stay-periods': [
     'how long can i stay', 'how long* stay*', 'how many days* stay*', 'leave and come back', 'exit and enter*',
     'go out* and come back', 'come back* again', 'reset*', 'stayed too long', 'overstay*', 'visa run*',
-    'fingerprint*', 'medical check*', 'hiv*', 'time* ran out', 'days* ran out',
+    'fingerprint*', 'medical check*', 'hiv', 'time* ran out', 'days* ran out',
   ],
   'controlled-persons': [
     'card* blocked', 'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw',
@@ -21,7 +21,7 @@ const en: ConceptTerms = {
     'undocumented', 'amnesty',
   ],
   'amina-app': [
-    'app for migrants', 'phone app', 'install* app*', 'download* app*', 'tracking', 'tracks my phone', 'track* me',
+    'app for migrants', 'phone app', 'install* app', 'install* apps', 'download* app', 'download* apps', 'tracking', 'tracks my phone', 'track* me',
     'location*', 'geolocation', 'amina',
   ],
   'entry-ban': [
@@ -45,7 +45,7 @@ const en: ConceptTerms = {
   'employment-contract': [
     'no contract', 'without* contract', 'not official*', 'unofficial*', 'off the books', 'cash in hand', 'cash job*',
     'hired', 'get a job', 'find a job', 'sign* paper*', 'signed*', 'fired', 'dismiss*', 'sacked', 'let go from*',
-    'self employed', 'gig*',
+    'self employed', 'gig', 'gigs',
   ],
   'unpaid-wages': [
     'not paid', 'not paying', 'didnt pay', 'doesnt pay', 'dont pay', 'wont pay', 'never paid', 'no pay',
@@ -85,7 +85,7 @@ const en: ConceptTerms = {
     'clinic*', 'treatment', 'treat*', 'medicine', 'give birth in russia', 'surgery', 'operation', 'insurance',
   ],
   'children-school': [
-    'school*', 'child* school*', 'enrol*', 'grade', 'class', 'child* test*', 'child* exam*', 'kid* test*',
+    'school', 'schools', 'child* school*', 'enrol*', 'grade', 'class', 'child* test*', 'child* exam*', 'kid* test*',
     'teacher*', 'study', 'pupil*', 'education',
   ],
   'pension-eaeu': [
@@ -108,7 +108,7 @@ const en: ConceptTerms = {
   ],
   hotlines: [
     'who to call', 'who do i call', 'what number', 'call police', 'phone number*', 'hotline*', 'helpline*',
-    'urgent*', 'fire', 'gas', 'emergency*', 'no sim', 'no credit', 'no money on* phone',
+    'urgent*', 'fire', 'gas', 'emergency*', 'no sim', 'no credit', 'no money on phone', 'no money on my phone',
   ],
   'legal-aid': [
     'lawyer*', 'attorney*', 'advocate*', 'legal help', 'legal aid', 'free help', 'who can help', 'sue', 'court case',

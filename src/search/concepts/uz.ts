@@ -3,7 +3,7 @@ import type { ConceptTerms } from '../concepts.js'
 
 const uz: ConceptTerms = {
   registration: [
-    'roʻyxatga ol*', 'roʻyxatdan oʻt*', 'roʻyxatga qoʻy*', 'propiska*', 'hozir keldim', 'yangi keldim',
+    'roʻyxatga olish*', 'roʻyxatga oldi*', 'roʻyxatga olin*', 'roʻyxatdan oʻtish*', 'roʻyxatdan oʻtdi*', 'roʻyxatdan oʻtma*', 'roʻyxatga qoʻy*', 'propiska*', 'hozir keldim', 'yangi keldim',
     'kelgandan keyin', 'uy egasi* roʻyxat*', 'hisobga tur*', 'hisobga qoʻy*', 'migratsiya hisob*',
   ],
   'migration-card': [
@@ -12,7 +12,7 @@ const uz: ConceptTerms = {
   ],
   'stay-periods': [
     'qancha vaqt* yur*', 'necha kun* yur*', 'qancha kun* yur*', 'qancha yasha*', 'chiqib qayta*', 'chiqib kir*',
-    'qayta kir*', 'muddatidan oshib*', 'ortiqcha qol*', 'noqonuniy qol*', 'barmoq iz*', 'daktiloskop*', 'tibbiy koʻrik*',
+    'qayta kir*', 'muddatidan oshib*', 'ortiqcha qol*', 'noqonuniy qol*', 'barmoq izi*', 'daktiloskop*', 'tibbiy koʻrik*',
     'medkomissiya*',
   ],
   'controlled-persons': [
@@ -36,13 +36,13 @@ const uz: ConceptTerms = {
     'shartnoma* bilan uzaytir*',
   ],
   patent: [
-    'ishlash uchun ruxsat*', 'ish* ruxsat*', 'patent* toʻla*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*',
+    'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*',
     'oylik toʻlov*', 'oʻzbek* ishla*', 'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
   ],
   'employment-contract': [
     'shartnomasiz*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*', 'rasmiy* ishla*', 'rasmiylashtir*',
-    'ishga joylash*', 'ishga ol*', 'ishdan boʻshat*', 'ishdan haydal*', 'ishdan hayda*', 'imzo*', 'qoʻl qoʻy*',
-    'qora ish*',
+    'ishga joylash*', 'ishga olish*', 'ishga oldi*', 'ishdan boʻshat*', 'ishdan haydal*', 'ishdan hayda*', 'imzo*', 'qoʻl qoʻy*',
+    'qora ishda*', 'qora ishla*',
   ],
   'unpaid-wages': [
     'oylik* bermay*', 'oyligim*', 'oylik* toʻlamay*', 'pul* bermay*', 'pulimni*', 'pul* toʻlamay*', 'toʻlamay*',
@@ -50,19 +50,19 @@ const uz: ConceptTerms = {
     'ish haqi*', 'maosh*', 'xoʻjayin* pul*', 'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
   ],
   'passport-withheld': [
-    'pasport* bermay*', 'pasport* olib qoʻy*', 'pasport* olib ol*', 'pasportimni ol*', 'pasport* qaytarmay*',
+    'pasport* bermay*', 'pasport* olib qoʻy*', 'pasport* olib*', 'pasportimni oldi*', 'pasport* qaytarmay*',
     'pasport* ushlab*', 'pasport* xoʻjayin*', 'pasport* prorab*', 'pasport* brigadir*', 'hujjat* olib*',
     'hujjat* bermay*', 'pasport* garov*', 'pasport* ish beruvchi*',
   ],
   'work-injury': [
     'yiqil*', 'sindir*', 'singan*', 'jarohat*', 'shikast*', 'kuyib*', 'kuydi*', 'qoʻl* kesil*', 'barmoq* kesil*',
-    'kesib ol*', 'tok ur*', 'tokka ur*', 'qurilishda*', 'stroyka*', 'balanddan*', 'ishda vafot*', 'ishda oʻl*',
+    'kesib*', 'tok urdi*', 'tok urib*', 'tokka*', 'qurilishda*', 'stroyka*', 'balanddan*', 'ishda vafot*', 'ishda oʻldi*', 'ishda oʻlib*',
     'baxtsiz hodisa*', 'bolnichniy*', 'kasallik varaqa*',
   ],
   'forced-labour': [
-    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ish*', 'qamab*',
+    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ishla*', 'majburiy mehnat*', 'qamab*',
     'qulchilik*', 'qul', 'sotib yubor*', 'sotib ket*', 'sotil*', 'qarzni ishla*', 'qarz* ishla*', 'tekin ishla*',
-    'bepul ishla*', 'telefon* olib ol*', 'qocha olmay*', 'keta olmay*',
+    'bepul ishla*', 'telefon* olib*', 'qocha olmay*', 'keta olmay*',
   ],
   'police-check': [
     'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*',
@@ -81,7 +81,7 @@ const uz: ConceptTerms = {
   ],
   'health-care': [
     'kasal*', 'ogʻri*', 'isitma*', 'harorat*', 'shifokor*', 'vrach*', 'doktor*', 'kasalxona*', 'shifoxona*',
-    'tez yordam*', 'davolan*', 'davola*', 'tish*', 'operatsiya*', 'polis*', 'sugʻurta*', 'rossiyada tugʻ*',
+    'tez yordam*', 'davolan*', 'davola*', 'tishim*', 'tish ogʻri*', 'operatsiya*', 'polis*', 'sugʻurta*', 'rossiyada tugʻ*',
   ],
   'children-school': [
     'maktab*', 'sinf*', 'oʻqish*', 'oʻqit*', 'oʻqituvchi*', 'bola* test*', 'bola* imtihon*', 'bolalar* test*',
@@ -96,7 +96,7 @@ const uz: ConceptTerms = {
     'depozit*', 'yotoqxona*', 'yashash joy*', 'yashashga joy*', 'koʻchib*', 'koʻchdim', 'yangi manzil*', 'slavyan*',
   ],
   'discrimination-violence': [
-    'erim uradi', 'eri* ur*', 'uradi', 'urdi', 'urib', 'urishdi', 'urishyapti', 'kaltak*', 'doʻppos*', 'hujum*',
+    'erim uradi', 'erim urdi', 'erim urib', 'uradi', 'urdi', 'urib', 'urishdi', 'urishyapti', 'kaltak*', 'doʻppos*', 'hujum*',
     'qoʻrqit*', 'tahdid*', 'pul talab*', 'pul soʻra*', 'pora*', 'haqorat*', 'kamsit*', 'millat*', 'zoʻrla*',
     'zoʻravon*', 'shilqim*', 'tajovuz*', 'mushtla*', 'janjal*', 'churka*', 'diskrimin*',
   ],
