@@ -63,6 +63,19 @@ export function compileConcepts(vocabulary: ConceptVocabulary, ids?: ReadonlySet
   return out
 }
 
+/**
+ * The skeleton merges digraphs (ts→c, sh→w, zh→j, kh→h, dj→j), so an ending can swallow a stem's last letter:
+ * "beat*" must match "beats" (skeleton "beac"). Key: the stem's last letter → the merged letter.
+ */
+const MERGED: Readonly<Record<string, string>> = { t: 'c', s: 'w', z: 'j', k: 'h', d: 'j' }
+
+function startsWithStem(word: string, stem: string): boolean {
+  if (word.startsWith(stem)) return true
+  const last = stem[stem.length - 1]!
+  const merged = MERGED[last]
+  return merged !== undefined && word[stem.length - 1] === merged && word.startsWith(stem.slice(0, -1))
+}
+
 export interface ConceptHit {
   id: string
   /** Words of the longest matching phrase, + 0.5 for each further phrase (capped by the caller). */
@@ -78,7 +91,7 @@ export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]):
   const words = text.split(' ').filter(Boolean)
   if (words.length === 0) return []
   const exact = new Set(words)
-  const has = (w: PhraseWord) => (w.prefix ? words.some((q) => q.startsWith(w.text)) : exact.has(w.text))
+  const has = (w: PhraseWord) => (w.prefix ? words.some((q) => startsWithStem(q, w.text)) : exact.has(w.text))
   const hits = new Map<string, { best: number; more: number; phrases: string[] }>()
   for (const p of phrases) {
     if (!p.words.every(has)) continue

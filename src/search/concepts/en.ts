@@ -3,7 +3,7 @@ import type { ConceptTerms } from '../concepts.js'
 
 const en: ConceptTerms = {
   registration: [
-    'just arrived', 'first thing', 'after arriving', 'register my address', 'host register*',
+    'arrived what* do', 'first thing', 'registration* expired', 'registration ran out', 'registration* over', 'register my address', 'host register*',
     'where i live* official*', 'notice of arrival', 'tear* off', 'propiska', 'address record*',
   ],
   'migration-card': [
@@ -16,7 +16,7 @@ const en: ConceptTerms = {
     'fingerprint*', 'medical check*', 'hiv', 'time* ran out', 'days* ran out',
   ],
   'controlled-persons': [
-    'card* blocked', 'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw',
+    'card* blocked', 'froze* card*', 'froze* account*', 'frozen card*', 'card* frozen', 'on some list', 'on a list', 'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw',
     'cant withdraw', 'cannot marry', 'cant marry', 'get married', 'on the list', 'in the register*', 'illegal*',
     'undocumented', 'amnesty',
   ],
@@ -38,7 +38,7 @@ const en: ConceptTerms = {
     'without a patent', 'eaeu', 'kazakh*', 'armenia*', 'belarus*',
   ],
   patent: [
-    'permit to work', 'work permit*', 'document* to work', 'paper* to work', 'pay* monthly', 'monthly payment*',
+    'permit to work', 'work permit*', 'document* to work', 'paper* to work', 'pay* monthly', 'where* patent*', 'extend* patent*', 'renew* patent*', 'patent on time', 'pay patent* late', 'monthly payment*',
     'forgot to pay', 'paid late', 'pay* late', 'missed* payment*', 'late with*', 'uzbek* work*', 'tajik* work*',
     'russian exam*', 'russian test*', 'language exam*', 'income tax*', 'advance payment*',
   ],
@@ -50,7 +50,7 @@ const en: ConceptTerms = {
   'unpaid-wages': [
     'not paid', 'not paying', 'didnt pay', 'doesnt pay', 'dont pay', 'wont pay', 'never paid', 'no pay',
     'owes me', 'owe me', 'my money', 'money for my work', 'cheated', 'scammed', 'ran away', 'disappeared',
-    'vanished', 'paycheck*', 'pay me', 'wage*', 'salary',
+    'vanished', 'paycheck*', 'pay me', 'next month', 'pay later', 'promise* to pay', 'pay tomorrow', 'wage*', 'salary',
   ],
   'passport-withheld': [
     'took my passport', 'take* my passport', 'keeps my passport', 'keep* my passport', 'holding my passport',
@@ -68,12 +68,12 @@ const en: ConceptTerms = {
     'no pay for months', 'lied about the job', 'tricked', 'took my phone', 'held*',
   ],
   'police-check': [
-    'stopped me', 'stopped by police', 'police stop*', 'cops stop*', 'raid*', 'check* my documents',
+    'stopped me', 'police took* documents', 'police took* passport', 'police took* papers', 'stopped by police', 'police stop*', 'cops stop*', 'raid*', 'check* my documents',
     'check* documents', 'checked my papers', 'show* documents', 'ask* for documents', 'asked for documents',
     'what documents* carry', 'carry with me', 'search* me', 'searched', 'patrol*', 'metro police',
   ],
   detention: [
-    'taken to police', 'taken to the station', 'taken away', 'took him', 'took my husband', 'took my son',
+    'taken to police', 'taken to the station', 'taken away', 'police took me', 'police took him', 'took me to the station', 'took him', 'took my husband', 'took my son',
     'arrest*', 'detain*', 'locked up', 'police station', 'held at', 'how long can they hold', 'in a cell', 'jail*',
   ],
   expulsion: [

@@ -3,7 +3,7 @@ import type { ConceptTerms } from '../concepts.js'
 
 const uz: ConceptTerms = {
   registration: [
-    'roʻyxatga olish*', 'roʻyxatga oldi*', 'roʻyxatga olin*', 'roʻyxatdan oʻtish*', 'roʻyxatdan oʻtdi*', 'roʻyxatdan oʻtma*', 'roʻyxatga qoʻy*', 'propiska*', 'hozir keldim', 'yangi keldim',
+    'roʻyxatga olish*', 'roʻyxatga oldi*', 'roʻyxatga olin*', 'roʻyxatdan oʻtish*', 'roʻyxatdan oʻtdi*', 'roʻyxatdan oʻtma*', 'roʻyxatga qoʻy*', 'propiska*', 'keldim nima qil*', 'registratsiya* muddat*', 'registratsiya* tuga*', 'roʻyxat* muddat*', 'roʻyxat* tuga*',
     'kelgandan keyin', 'uy egasi* roʻyxat*', 'hisobga tur*', 'hisobga qoʻy*', 'migratsiya hisob*',
   ],
   'migration-card': [
@@ -16,7 +16,7 @@ const uz: ConceptTerms = {
     'medkomissiya*',
   ],
   'controlled-persons': [
-    'karta* blok*', 'hisob* blok*', 'bank* blok*', 'karta* yopil*', 'pul yecha olmay*', 'pul chiqara olmay*',
+    'karta* blok*', 'karta* muzlat*', 'hisob* muzlat*', 'hisob* blok*', 'bank* blok*', 'karta* yopil*', 'pul yecha olmay*', 'pul chiqara olmay*',
     'uylana olmay*', 'nikoh*', 'reestr*', 'nazorat* shaxs*', 'nazoratdagi*', 'noqonuniy*', 'hujjatsiz*', 'amnistiya*',
   ],
   'amina-app': [
@@ -32,11 +32,11 @@ const uz: ConceptTerms = {
     'pasport yoʻq', 'pasportim yoʻq', 'pasportsiz*', 'qaytish guvohnoma*',
   ],
   'eaeu-workers': [
-    'qirgʻiziston*', 'qirgʻiz fuqaro*', 'patent kerakmi', 'patent* kerak*', 'patentsiz*', 'yevroosiyo*', 'yeoii',
+    'qirgʻiziston*', 'qirgʻiz fuqaro*', 'patent kerakmi', 'qirgʻiz* patent*', 'patentsiz*', 'yevroosiyo*', 'yeoii',
     'shartnoma* bilan uzaytir*',
   ],
   patent: [
-    'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*',
+    'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'patent* qayerdan*', 'patent* olish*', 'patent* uzaytir*', 'patent* muddat*', 'patent* oʻz vaqtida*', 'patent* vaqtida*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*',
     'oylik toʻlov*', 'oʻzbek* ishla*', 'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
   ],
   'employment-contract': [
@@ -47,12 +47,12 @@ const uz: ConceptTerms = {
   'unpaid-wages': [
     'oylik* bermay*', 'oyligim*', 'oylik* toʻlamay*', 'pul* bermay*', 'pulimni*', 'pul* toʻlamay*', 'toʻlamay*',
     'aldab ket*', 'aldadi*', 'aldab*', 'qochib ket*', 'yoʻqolib ket*', 'qarz* bermay*', 'ishlagan pul*',
-    'ish haqi*', 'maosh*', 'xoʻjayin* pul*', 'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
+    'ish haqi*', 'maosh*', 'xoʻjayin* pul*', 'keyingi oyda*', 'keyin beraman*', 'ertaga beraman*', 'nachalnik* pul*', 'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
   ],
   'passport-withheld': [
     'pasport* bermay*', 'pasport* olib qoʻy*', 'pasport* olib*', 'pasportimni oldi*', 'pasport* qaytarmay*',
     'pasport* ushlab*', 'pasport* xoʻjayin*', 'pasport* prorab*', 'pasport* brigadir*', 'hujjat* olib*',
-    'hujjat* bermay*', 'pasport* garov*', 'pasport* ish beruvchi*',
+    'hujjat* bermay*', 'dokument* bermay*', 'dokument* olib*', 'hujjatlarimni*', 'pasport* garov*', 'pasport* ish beruvchi*',
   ],
   'work-injury': [
     'yiqil*', 'sindir*', 'singan*', 'jarohat*', 'shikast*', 'kuyib*', 'kuydi*', 'qoʻl* kesil*', 'barmoq* kesil*',
@@ -60,17 +60,17 @@ const uz: ConceptTerms = {
     'baxtsiz hodisa*', 'bolnichniy*', 'kasallik varaqa*',
   ],
   'forced-labour': [
-    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ishla*', 'majburiy mehnat*', 'qamab*',
+    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ishla*', 'majburiy mehnat*', 'qamab*', 'qulflab*',
     'qulchilik*', 'qul', 'sotib yubor*', 'sotib ket*', 'sotil*', 'qarzni ishla*', 'qarz* ishla*', 'tekin ishla*',
     'bepul ishla*', 'telefon* olib*', 'qocha olmay*', 'keta olmay*',
   ],
   'police-check': [
-    'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*',
-    'tekshiruv*', 'tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*', 'qanday hujjat* olib yur*', 'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*',
+    'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*', 'politsiya* hujjat* olib*', 'militsiya* hujjat* olib*', 'politsiya* dokument*',
+    'koʻchada tekshir*', 'militsiya* tekshir*', 'politsiya* tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*', 'qanday hujjat* olib yur*', 'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*',
     'tinti*', 'patrul*', 'metroda*',
   ],
   detention: [
-    'ushlab ket*', 'ushla*', 'qamoq*', 'qamash*', 'qamab qoʻy*', 'olib ketdi*', 'olib ketish*', 'militsiyaga*',
+    'ushlab ket*', 'militsiya* olib ket*', 'politsiya* olib ket*', 'ushla*', 'qamoq*', 'qamash*', 'qamab qoʻy*', 'olib ketdi*', 'olib ketish*', 'militsiyaga*',
     'politsiyaga*', 'boʻlimga*', 'otdel*', 'necha soat*', 'qancha soat*', 'erim* ushla*', 'oʻgʻlim* ushla*',
     'akam* ushla*', 'ukam* ushla*',
   ],
