@@ -78,8 +78,9 @@ function startsWithStem(word: string, stem: string): boolean {
 
 export interface ConceptHit {
   id: string
-  /** Words of the longest matching phrase, + 0.5 for each further phrase (capped by the caller). */
+  /** Words of the longest matching phrase, + 0.5 for each further phrase. */
   strength: number
+  /** The matching phrases as written in the vocabulary. */
   phrases: string[]
 }
 
@@ -92,14 +93,16 @@ export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]):
   if (words.length === 0) return []
   const exact = new Set(words)
   const has = (w: PhraseWord) => (w.prefix ? words.some((q) => startsWithStem(q, w.text)) : exact.has(w.text))
-  const hits = new Map<string, { best: number; more: number; phrases: string[] }>()
+  const hits = new Map<string, { best: number; more: number; seen: Set<string>; phrases: string[] }>()
   for (const p of phrases) {
     if (!p.words.every(has)) continue
-    const h = hits.get(p.id) ?? { best: 0, more: 0, phrases: [] }
+    const h = hits.get(p.id) ?? { best: 0, more: 0, seen: new Set<string>(), phrases: [] }
     hits.set(p.id, h)
-    // Same words under two phrases (e.g. "бьет" in ru and in ky) count once.
-    if (h.phrases.includes(p.words.map((w) => w.text).join(' '))) continue
-    h.phrases.push(p.words.map((w) => w.text).join(' '))
+    // The same folded words under two languages ("газ" in ru and ky) count once.
+    const key = p.words.map((w) => w.text).join(' ')
+    if (h.seen.has(key)) continue
+    h.seen.add(key)
+    h.phrases.push(p.source)
     const n = p.words.length
     if (n > h.best) {
       if (h.best > 0) h.more++
