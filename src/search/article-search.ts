@@ -70,7 +70,7 @@ const DEFAULTS: Required<ArticleSearchOptions> = {
   wordWeight: 2,
   prefixLength: 5,
   concepts: CONCEPTS,
-  conceptWeight: 1.5,
+  conceptWeight: 2,
 }
 
 /** Raw input beyond this is ignored: real questions are short; this keeps 10 KB pastes cheap. */

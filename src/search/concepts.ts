@@ -78,7 +78,7 @@ function startsWithStem(word: string, stem: string): boolean {
 
 export interface ConceptHit {
   id: string
-  /** Words of the longest matching phrase, + 0.5 for each further phrase. */
+  /** Words of the longest matching phrase, + 0.5 for each further question word that other phrases match. */
   strength: number
   /** The matching phrases as written in the vocabulary. */
   phrases: string[]
@@ -91,26 +91,26 @@ export interface ConceptHit {
 export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
   const words = text.split(' ').filter(Boolean)
   if (words.length === 0) return []
-  const exact = new Set(words)
-  const has = (w: PhraseWord) => (w.prefix ? words.some((q) => startsWithStem(q, w.text)) : exact.has(w.text))
-  const hits = new Map<string, { best: number; more: number; seen: Set<string>; phrases: string[] }>()
+  /** Index of the first question word a phrase word matches, or -1. */
+  const find = (w: PhraseWord) => words.findIndex((q) => (w.prefix ? startsWithStem(q, w.text) : q === w.text))
+  const hits = new Map<string, { best: number; covered: Set<number>; seen: Set<string>; phrases: string[] }>()
   for (const p of phrases) {
-    if (!p.words.every(has)) continue
-    const h = hits.get(p.id) ?? { best: 0, more: 0, seen: new Set<string>(), phrases: [] }
+    const at = p.words.map(find)
+    if (at.includes(-1)) continue
+    const h = hits.get(p.id) ?? { best: 0, covered: new Set<number>(), seen: new Set<string>(), phrases: [] }
     hits.set(p.id, h)
-    // The same folded words under two languages ("газ" in ru and ky) count once.
+    // The same folded words under two languages ("газ" in ru and ky) are one phrase.
     const key = p.words.map((w) => w.text).join(' ')
     if (h.seen.has(key)) continue
     h.seen.add(key)
     h.phrases.push(p.source)
-    const n = p.words.length
-    if (n > h.best) {
-      if (h.best > 0) h.more++
-      h.best = n
-    } else h.more++
+    h.best = Math.max(h.best, p.words.length)
+    for (const i of at) h.covered.add(i)
   }
+  // Evidence is in question words: further phrases count only for the words the longest one leaves out
+  // ("миграционка*" and "миграционк*" on one word are one piece of evidence).
   return [...hits.entries()]
-    .map(([id, h]) => ({ id, strength: h.best + 0.5 * h.more, phrases: h.phrases }))
+    .map(([id, h]) => ({ id, strength: h.best + 0.5 * Math.max(0, h.covered.size - h.best), phrases: h.phrases }))
     .sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))
 }
 

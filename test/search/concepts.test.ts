@@ -48,6 +48,20 @@ describe('matchConcepts', () => {
     expect(hit('')).toEqual([])
   })
 
+  it('counts evidence in question words: two phrases on the same word are one, a phrase on another word adds', () => {
+    const v = compileConcepts({ tg: { card: ['миграционка*', 'миграционк*'], lost: ['гум кардам', 'гум'] } })
+    const strength = (q: string) => Object.fromEntries(matchConcepts(skeleton(q), v).map((h) => [h.id, h.strength]))
+    expect(strength('миграционка гум кардам')).toEqual({ card: 1, lost: 2 })
+    const w = compileConcepts({ ru: { x: ['паспорт* забрал*', 'хозяин*'] } })
+    expect(matchConcepts(skeleton('хозяин забрал паспорт'), w)[0]!.strength).toBe(2.5)
+  })
+
+  it('a stem still matches when the ending merges with its last letter (beat* = beats)', () => {
+    const v = compileConcepts({ en: { violence: ['beat*'] } })
+    expect(matchConcepts(skeleton('he beats me'), v).map((h) => h.id)).toEqual(['violence'])
+    expect(matchConcepts(skeleton('he bets'), v)).toEqual([])
+  })
+
   it('is a pure function of the folded text', () => {
     const text = skeleton('Бригадир забрал паспорт, муж бьет')
     const first = matchConcepts(text, phrases)

@@ -8,7 +8,7 @@ const en: ConceptTerms = {
   ],
   'migration-card': [
     'paper* at the border', 'card* at the border', 'form* at the border', 'slip* at the border', 'purpose of',
-    'wrote tourist', 'tourist purpose', 'private visit', 'card* torn', 'tore* card*', 'washed* card*', 'lost* card*',
+    'wrote tourist', 'tourist purpose', 'private visit', 'card* torn', 'tore* card*', 'washed* card*', 'lost* card*', 'lost* migration card*',
   ],
   'stay-periods': [
     'how long can i stay', 'how long* stay*', 'how many days* stay*', 'leave and come back', 'exit and enter*',
@@ -73,7 +73,7 @@ const en: ConceptTerms = {
     'what documents* carry', 'carry with me', 'search* me', 'searched', 'patrol*', 'metro police',
   ],
   detention: [
-    'taken to police', 'taken to the station', 'taken away', 'police took me', 'police took him', 'took me to the station', 'took him', 'took my husband', 'took my son',
+    'taken to police', 'taken to the station', 'taken away', 'police took me away', 'police took him away', 'took me to the police', 'took him to the police', 'took me to the station', 'took him', 'took my husband', 'took my son',
     'arrest*', 'detain*', 'locked up', 'police station', 'held at', 'how long can they hold', 'in a cell', 'jail*',
   ],
   expulsion: [
@@ -99,7 +99,7 @@ const en: ConceptTerms = {
   ],
   'discrimination-violence': [
     'husband hits', 'hits me', 'hit me', 'beat*', 'attack*', 'punch*', 'kick* me', 'threat*', 'extort*',
-    'bribe*', 'want* money', 'demand* money', 'police* money', 'insult*', 'humiliat*', 'racis*', 'because i am',
+    'bribe*', 'want* money', 'demand* money', 'police* money', 'police* took* money', 'insult*', 'humiliat*', 'racis*', 'because i am',
     'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fight*',
   ],
   consulate: [

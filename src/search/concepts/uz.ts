@@ -8,7 +8,7 @@ const uz: ConceptTerms = {
   ],
   'migration-card': [
     'chegarada* ber*', 'chegarada* toʻldir*', 'chegarada* qogʻoz*', 'kelish maqsad*', 'tashrif maqsad*', 'maqsad*',
-    'turizm* yoz*', 'karta* yoʻqot*', 'karta* yirt*', 'migratsionka*',
+    'turizm* yoz*', 'karta* yoʻqot*', 'migratsion* yoʻqot*', 'migratsion* yoʻqol*', 'karta* yirt*', 'migratsionka*',
   ],
   'stay-periods': [
     'qancha vaqt* yur*', 'necha kun* yur*', 'qancha kun* yur*', 'qancha yasha*', 'chiqib qayta*', 'chiqib kir*',
@@ -17,7 +17,7 @@ const uz: ConceptTerms = {
   ],
   'controlled-persons': [
     'karta* blok*', 'karta* muzlat*', 'hisob* muzlat*', 'hisob* blok*', 'bank* blok*', 'karta* yopil*', 'pul yecha olmay*', 'pul chiqara olmay*',
-    'uylana olmay*', 'nikoh*', 'reestr*', 'nazorat* shaxs*', 'nazoratdagi*', 'noqonuniy*', 'hujjatsiz*', 'amnistiya*',
+    'uylana olmay*', 'nikoh*', 'reestr*', 'nazorat* shaxs*', 'rkl* tush*', 'rkl* bor*', 'nazoratdagi*', 'noqonuniy*', 'hujjatsiz*', 'amnistiya*',
   ],
   'amina-app': [
     'ilova*', 'dastur*', 'telefon* kuzat*', 'kuzatib*', 'geolokatsiya*', 'joylashuv*', 'lokatsiya*', 'amin*',
