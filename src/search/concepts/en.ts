@@ -43,7 +43,7 @@ const en: ConceptTerms = {
     'russian exam*', 'russian test*', 'language exam*', 'income tax*', 'advance payment*',
   ],
   'employment-contract': [
-    'no contract', 'without* contract', 'not official*', 'unofficial*', 'off the books', 'cash in hand', 'cash job*',
+    'no contract', 'signed nothing', 'without any papers', 'no papers', 'without* contract', 'not official*', 'unofficial*', 'off the books', 'cash in hand', 'cash job*',
     'hired', 'get a job', 'find a job', 'sign* paper*', 'signed*', 'fired', 'dismiss*', 'sacked', 'let go from*',
     'self employed', 'gig', 'gigs',
   ],
@@ -116,7 +116,7 @@ const en: ConceptTerms = {
   ],
   'benefit-family-support': [
     'child benefit*', 'benefit* for* children', 'poor family', 'low income', 'not enough money', 'many children',
-    'help for* family', 'family at home', 'wife and children', 'kids at home', 'benefit* in kyrgyzstan',
+    'help for* family', 'family at home', 'benefit* in kyrgyzstan',
   ],
   'benefit-birth-grant': [
     'baby born', 'gave birth', 'new baby', 'newborn*', 'had a baby', 'wife gave birth', 'birth payment*',

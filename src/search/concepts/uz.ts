@@ -40,7 +40,7 @@ const uz: ConceptTerms = {
     'oylik toʻlov*', 'oʻzbek* ishla*', 'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
   ],
   'employment-contract': [
-    'shartnomasiz*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*', 'rasmiy* ishla*', 'rasmiylashtir*',
+    'shartnomasiz*', 'imzo chekmagan*', 'hech narsaga imzo*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*', 'rasmiy* ishla*', 'rasmiylashtir*',
     'ishga joylash*', 'ishga olish*', 'ishga oldi*', 'ishdan boʻshat*', 'ishdan haydal*', 'ishdan hayda*', 'imzo*', 'qoʻl qoʻy*',
     'qora ishda*', 'qora ishla*',
   ],
@@ -114,8 +114,8 @@ const uz: ConceptTerms = {
     'kim yordam ber*', 'sudga*', 'ariza yoz*', 'shikoyat*', 'huquqlarim*',
   ],
   'benefit-family-support': [
-    'bolalarga* nafaqa*', 'bola puli*', 'nafaqa*', 'kam taʼminlangan*', 'kambagʻal*', 'pul yetmay*', 'koʻp bolali*',
-    'oilaga yordam*', 'xotinim* bolalar*', 'bolalar* qishloq*',
+    'bolalarga* nafaqa*', 'bola puli*', 'kam taʼminlangan*', 'kambagʻal*', 'pul yetmay*', 'koʻp bolali*',
+    'oilaga yordam*', 'oila* kam taʼminlangan*',
   ],
   'benefit-birth-grant': [
     'tugʻildi*', 'bola tugʻil*', 'farzandli boʻl*', 'xotinim tugʻ*', 'tugʻdi*', 'yangi tugʻilgan*', 'bir martalik*',
