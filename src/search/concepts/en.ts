@@ -3,12 +3,14 @@ import type { ConceptTerms } from '../concepts.js'
 
 const en: ConceptTerms = {
   registration: [
-    'arrived what* do', 'first thing', 'registration* expired', 'registration ran out', 'registration* over', 'register my address', 'host register*',
-    'where i live* official*', 'notice of arrival', 'tear* off', 'propiska', 'address record*',
+    'arrived what* do', 'first thing', 'registration* expired', 'registration ran out', 'registration* over',
+    'register my address', 'host register*', 'where i live* official*', 'notice of arrival', 'tear* off', 'propiska',
+    'address record*',
   ],
   'migration-card': [
     'paper* at the border', 'card* at the border', 'form* at the border', 'slip* at the border', 'purpose of',
-    'wrote tourist', 'tourist purpose', 'private visit', 'card* torn', 'tore* card*', 'washed* card*', 'lost* card*', 'lost* migration card*',
+    'wrote tourist', 'tourist purpose', 'private visit', 'card* torn', 'tore* card*', 'washed* card*', 'lost* card*',
+    'lost* migration card*',
   ],
   'stay-periods': [
     'how long can i stay', 'how long* stay*', 'how many days* stay*', 'leave and come back', 'exit and enter*',
@@ -16,13 +18,14 @@ const en: ConceptTerms = {
     'fingerprint*', 'medical check*', 'hiv', 'time* ran out', 'days* ran out',
   ],
   'controlled-persons': [
-    'card* blocked', 'froze* card*', 'froze* account*', 'frozen card*', 'card* frozen', 'on some list', 'on a list', 'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw',
-    'cant withdraw', 'cannot marry', 'cant marry', 'get married', 'on the list', 'in the register*', 'illegal*',
-    'undocumented', 'amnesty',
+    'card* blocked', 'froze* card*', 'froze* account*', 'frozen card*', 'card* frozen', 'on some list', 'on a list',
+    'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw', 'cant withdraw',
+    'cannot marry', 'cant marry', 'get married', 'on the list', 'in the register*', 'illegal*', 'undocumented',
+    'amnesty',
   ],
   'amina-app': [
-    'app for migrants', 'phone app', 'install* app', 'install* apps', 'download* app', 'download* apps', 'tracking', 'tracks my phone', 'track* me',
-    'location*', 'geolocation', 'amina',
+    'app for migrants', 'phone app', 'install* app', 'install* apps', 'download* app', 'download* apps', 'tracking',
+    'tracks my phone', 'track* me', 'location*', 'geolocation', 'amina',
   ],
   'entry-ban': [
     'not let in', 'not allowed in', 'turned away', 'turned back', 'sent back at the border', 'off the plane',
@@ -38,19 +41,20 @@ const en: ConceptTerms = {
     'without a patent', 'eaeu', 'kazakh*', 'armenia*', 'belarus*',
   ],
   patent: [
-    'permit to work', 'work permit*', 'document* to work', 'paper* to work', 'pay* monthly', 'where* patent*', 'extend* patent*', 'renew* patent*', 'patent on time', 'pay patent* late', 'monthly payment*',
-    'forgot to pay', 'paid late', 'pay* late', 'missed* payment*', 'late with*', 'uzbek* work*', 'tajik* work*',
-    'russian exam*', 'russian test*', 'language exam*', 'income tax*', 'advance payment*',
+    'permit to work', 'work permit*', 'document* to work', 'paper* to work', 'pay* monthly', 'where* patent*',
+    'extend* patent*', 'renew* patent*', 'patent on time', 'pay patent* late', 'monthly payment*', 'forgot to pay',
+    'paid late', 'pay* late', 'missed* payment*', 'late with*', 'uzbek* work*', 'tajik* work*', 'russian exam*',
+    'russian test*', 'language exam*', 'income tax*', 'advance payment*',
   ],
   'employment-contract': [
-    'no contract', 'signed nothing', 'without any papers', 'no papers', 'without* contract', 'not official*', 'unofficial*', 'off the books', 'cash in hand', 'cash job*',
-    'hired', 'get a job', 'find a job', 'sign* paper*', 'signed*', 'fired', 'dismiss*', 'sacked', 'let go from*',
-    'self employed', 'gig', 'gigs',
+    'no contract', 'signed nothing', 'without any papers', 'no papers', 'without* contract', 'not official*',
+    'unofficial*', 'off the books', 'cash in hand', 'cash job*', 'hired', 'get a job', 'find a job', 'sign* paper*',
+    'signed*', 'fired', 'dismiss*', 'sacked', 'let go from*', 'self employed', 'gig', 'gigs',
   ],
   'unpaid-wages': [
-    'not paid', 'not paying', 'didnt pay', 'doesnt pay', 'dont pay', 'wont pay', 'never paid', 'no pay',
-    'owes me', 'owe me', 'my money', 'money for my work', 'cheated', 'scammed', 'ran away', 'disappeared',
-    'vanished', 'paycheck*', 'pay me', 'next month', 'pay later', 'promise* to pay', 'pay tomorrow', 'wage*', 'salary',
+    'not paid', 'not paying', 'didnt pay', 'doesnt pay', 'dont pay', 'wont pay', 'never paid', 'no pay', 'owes me',
+    'owe me', 'my money', 'money for my work', 'cheated', 'scammed', 'ran away', 'disappeared', 'vanished',
+    'paycheck*', 'pay me', 'next month', 'pay later', 'promise* to pay', 'pay tomorrow', 'wage*', 'salary',
   ],
   'passport-withheld': [
     'took my passport', 'take* my passport', 'keeps my passport', 'keep* my passport', 'holding my passport',
@@ -68,21 +72,25 @@ const en: ConceptTerms = {
     'no pay for months', 'lied about the job', 'tricked', 'took my phone', 'held*',
   ],
   'police-check': [
-    'stopped me', 'police took* documents', 'police took* passport', 'police took* papers', 'stopped by police', 'police stop*', 'cops stop*', 'raid*', 'check* my documents',
-    'check* documents', 'checked my papers', 'show* documents', 'ask* for documents', 'asked for documents',
-    'what documents* carry', 'carry with me', 'search* me', 'searched', 'patrol*', 'metro police',
+    'stopped me', 'police took* documents', 'police took* passport', 'police took* papers', 'stopped by police',
+    'police stop*', 'cops stop*', 'raid*', 'check* my documents', 'check* documents', 'checked my papers',
+    'show* documents', 'ask* for documents', 'asked for documents', 'what documents* carry', 'carry with me',
+    'search* me', 'searched', 'patrol*', 'metro police',
   ],
   detention: [
-    'taken to police', 'taken to the station', 'taken away', 'police took me away', 'police took him away', 'took me to the police', 'took him to the police', 'took me to the station', 'took him', 'took my husband', 'took my son',
-    'arrest*', 'detain*', 'locked up', 'police station', 'held at', 'how long can they hold', 'in a cell', 'jail*',
+    'taken to police', 'taken to the station', 'taken away', 'police took me away', 'police took him away',
+    'took me to the police', 'took him to the police', 'took me to the station', 'took him', 'took my husband',
+    'took my son', 'arrest*', 'detain*', 'locked up', 'police station', 'held at', 'how long can they hold',
+    'in a cell', 'jail*',
   ],
   expulsion: [
-    'kick* me out', 'kicked out', 'sent home', 'send me home', 'deport*', 'expel*', 'court* leave',
-    'court ordered', 'controlled departure', 'leave on my own', 'appeal* court*', 'remove* from russia',
+    'kick* me out', 'kicked out', 'sent home', 'send me home', 'deport*', 'expel*', 'court* leave', 'court ordered',
+    'controlled departure', 'leave on my own', 'appeal* court*', 'remove* from russia',
   ],
   'health-care': [
-    'sick', 'ill', 'fever', 'pain', 'hurts', 'toothache', 'tooth', 'doctor*', 'hospital*', 'ambulance',
-    'clinic*', 'treatment', 'treat*', 'medicine', 'give birth in russia', 'surgery', 'operation', 'insurance',
+    'sick', 'ill', 'fever', 'pain', 'hurts', 'toothache', 'tooth', 'doctor*', 'hospital*', 'ambulance', 'clinic*',
+    'treatment', 'treat*', 'medicine', 'give birth in russia', 'surgery', 'medical help', 'medical care', 'operation',
+    'insurance',
   ],
   'children-school': [
     'school', 'schools', 'child* school*', 'enrol*', 'grade', 'class', 'child* test*', 'child* exam*', 'kid* test*',
@@ -98,17 +106,17 @@ const en: ConceptTerms = {
     'move house', 'new address', 'slavs only', 'only slavs', 'no migrants',
   ],
   'discrimination-violence': [
-    'husband hits', 'hits me', 'hit me', 'beat*', 'attack*', 'punch*', 'kick* me', 'threat*', 'extort*',
-    'bribe*', 'want* money', 'demand* money', 'police* money', 'police* took* money', 'insult*', 'humiliat*', 'racis*', 'because i am',
-    'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fight*',
+    'husband hits', 'hits me', 'hit me', 'beat*', 'attack*', 'punch*', 'kick* me', 'threat*', 'extort*', 'bribe*',
+    'want* money', 'demand* money', 'police* money', 'police* took* money', 'insult*', 'humiliat*', 'racis*',
+    'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fight*',
   ],
   consulate: [
     'embassy', 'consul*', 'my country', 'power of attorney', 'notary', 'passport* expir*', 'new passport',
     'renew* passport*', 'birth certificate', 'born in russia', 'certificate from*',
   ],
   hotlines: [
-    'who to call', 'who do i call', 'what number', 'call police', 'phone number*', 'hotline*', 'helpline*',
-    'urgent*', 'fire', 'gas', 'emergency*', 'no sim', 'no credit', 'no money on phone', 'no money on my phone',
+    'who to call', 'who do i call', 'what number', 'call police', 'phone number*', 'hotline*', 'helpline*', 'urgent*',
+    'fire', 'gas', 'emergency*', 'no sim', 'no credit', 'no money on phone', 'no money on my phone',
   ],
   'legal-aid': [
     'lawyer*', 'attorney*', 'advocate*', 'legal help', 'legal aid', 'free help', 'who can help', 'sue', 'court case',

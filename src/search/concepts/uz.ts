@@ -3,8 +3,10 @@ import type { ConceptTerms } from '../concepts.js'
 
 const uz: ConceptTerms = {
   registration: [
-    'roʻyxatga olish*', 'roʻyxatga oldi*', 'roʻyxatga olin*', 'roʻyxatdan oʻtish*', 'roʻyxatdan oʻtdi*', 'roʻyxatdan oʻtma*', 'roʻyxatga qoʻy*', 'propiska*', 'keldim nima qil*', 'registratsiya* muddat*', 'registratsiya* tuga*', 'roʻyxat* muddat*', 'roʻyxat* tuga*',
-    'kelgandan keyin', 'uy egasi* roʻyxat*', 'hisobga tur*', 'hisobga qoʻy*', 'migratsiya hisob*',
+    'roʻyxatga olish*', 'roʻyxatga oldi*', 'roʻyxatga olin*', 'roʻyxatdan oʻtish*', 'roʻyxatdan oʻtdi*',
+    'roʻyxatdan oʻtma*', 'roʻyxatga qoʻy*', 'propiska*', 'keldim nima qil*', 'registratsiya* muddat*',
+    'registratsiya* tuga*', 'roʻyxat* muddat*', 'roʻyxat* tuga*', 'kelgandan keyin', 'uy egasi* roʻyxat*',
+    'hisobga tur*', 'hisobga qoʻy*', 'migratsiya hisob*',
   ],
   'migration-card': [
     'chegarada* ber*', 'chegarada* toʻldir*', 'chegarada* qogʻoz*', 'kelish maqsad*', 'tashrif maqsad*', 'maqsad*',
@@ -12,12 +14,13 @@ const uz: ConceptTerms = {
   ],
   'stay-periods': [
     'qancha vaqt* yur*', 'necha kun* yur*', 'qancha kun* yur*', 'qancha yasha*', 'chiqib qayta*', 'chiqib kir*',
-    'qayta kir*', 'muddatidan oshib*', 'ortiqcha qol*', 'noqonuniy qol*', 'barmoq izi*', 'daktiloskop*', 'tibbiy koʻrik*',
-    'medkomissiya*',
+    'qayta kir*', 'muddatidan oshib*', 'ortiqcha qol*', 'noqonuniy qol*', 'barmoq izi*', 'daktiloskop*',
+    'tibbiy koʻrik*', 'medkomissiya*',
   ],
   'controlled-persons': [
-    'karta* blok*', 'karta* muzlat*', 'hisob* muzlat*', 'hisob* blok*', 'bank* blok*', 'karta* yopil*', 'pul yecha olmay*', 'pul chiqara olmay*',
-    'uylana olmay*', 'nikoh*', 'reestr*', 'nazorat* shaxs*', 'rkl* tush*', 'rkl* bor*', 'nazoratdagi*', 'noqonuniy*', 'hujjatsiz*', 'amnistiya*',
+    'karta* blok*', 'karta* muzlat*', 'hisob* muzlat*', 'hisob* blok*', 'bank* blok*', 'karta* yopil*',
+    'pul yecha olmay*', 'pul chiqara olmay*', 'uylana olmay*', 'nikoh*', 'reestr*', 'nazorat* shaxs*', 'rkl* tush*',
+    'rkl* bor*', 'nazoratdagi*', 'noqonuniy*', 'hujjatsiz*', 'amnistiya*',
   ],
   'amina-app': [
     'ilova*', 'dastur*', 'telefon* kuzat*', 'kuzatib*', 'geolokatsiya*', 'joylashuv*', 'lokatsiya*', 'amin*',
@@ -36,43 +39,48 @@ const uz: ConceptTerms = {
     'shartnoma* bilan uzaytir*',
   ],
   patent: [
-    'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'patent* qayerdan*', 'patent* olish*', 'patent* uzaytir*', 'patent* muddat*', 'patent* oʻz vaqtida*', 'patent* vaqtida*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*',
-    'oylik toʻlov*', 'oʻzbek* ishla*', 'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
+    'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'patent* qayerdan*',
+    'patent* olish*', 'patent* uzaytir*', 'patent* muddat*', 'patent* tuga*', 'patent* oʻz vaqtida*',
+    'patent* vaqtida*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*', 'oylik toʻlov*', 'oʻzbek* ishla*',
+    'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
   ],
   'employment-contract': [
-    'shartnomasiz*', 'imzo chekmagan*', 'hech narsaga imzo*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*', 'rasmiy* ishla*', 'rasmiylashtir*',
-    'ishga joylash*', 'ishga olish*', 'ishga oldi*', 'ishdan boʻshat*', 'ishdan haydal*', 'ishdan hayda*', 'imzo*', 'qoʻl qoʻy*',
-    'qora ishda*', 'qora ishla*',
+    'shartnomasiz*', 'imzo chekmagan*', 'hech narsaga imzo*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*',
+    'rasmiy* ishla*', 'rasmiylashtir*', 'ishga joylash*', 'ishga olish*', 'ishga oldi*', 'ishdan boʻshat*',
+    'ishdan haydal*', 'ishdan hayda*', 'imzo*', 'qoʻl qoʻy*', 'qora ishda*', 'qora ishla*',
   ],
   'unpaid-wages': [
     'oylik* bermay*', 'oyligim*', 'oylik* toʻlamay*', 'pul* bermay*', 'pulimni*', 'pul* toʻlamay*', 'toʻlamay*',
-    'aldab ket*', 'aldadi*', 'aldab*', 'qochib ket*', 'yoʻqolib ket*', 'qarz* bermay*', 'ishlagan pul*',
-    'ish haqi*', 'maosh*', 'xoʻjayin* pul*', 'keyingi oyda*', 'keyin beraman*', 'ertaga beraman*', 'nachalnik* pul*', 'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
+    'aldab ket*', 'aldadi*', 'aldab*', 'qochib ket*', 'yoʻqolib ket*', 'qarz* bermay*', 'ishlagan pul*', 'ish haqi*',
+    'maosh*', 'xoʻjayin* pul*', 'keyingi oyda*', 'keyin beraman*', 'ertaga beraman*', 'nachalnik* pul*',
+    'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
   ],
   'passport-withheld': [
     'pasport* bermay*', 'pasport* olib qoʻy*', 'pasport* olib*', 'pasportimni oldi*', 'pasport* qaytarmay*',
     'pasport* ushlab*', 'pasport* xoʻjayin*', 'pasport* prorab*', 'pasport* brigadir*', 'hujjat* olib*',
-    'hujjat* bermay*', 'dokument* bermay*', 'dokument* olib*', 'hujjatlarimni*', 'pasport* garov*', 'pasport* ish beruvchi*',
+    'hujjat* bermay*', 'dokument* bermay*', 'dokument* olib*', 'hujjatlarimni*', 'pasport* garov*',
+    'pasport* ish beruvchi*',
   ],
   'work-injury': [
     'yiqil*', 'sindir*', 'singan*', 'jarohat*', 'shikast*', 'kuyib*', 'kuydi*', 'qoʻl* kesil*', 'barmoq* kesil*',
-    'kesib*', 'tok urdi*', 'tok urib*', 'tokka*', 'qurilishda*', 'stroyka*', 'balanddan*', 'ishda vafot*', 'ishda oʻldi*', 'ishda oʻlib*',
-    'baxtsiz hodisa*', 'bolnichniy*', 'kasallik varaqa*',
+    'kesib*', 'tok urdi*', 'tok urib*', 'tokka*', 'qurilishda*', 'stroyka*', 'balanddan*', 'ishda vafot*',
+    'ishda oʻldi*', 'ishda oʻlib*', 'baxtsiz hodisa*', 'bolnichniy*', 'kasallik varaqa*',
   ],
   'forced-labour': [
-    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ishla*', 'majburiy mehnat*', 'qamab*', 'qulflab*',
-    'qulchilik*', 'qul', 'sotib yubor*', 'sotib ket*', 'sotil*', 'qarzni ishla*', 'qarz* ishla*', 'tekin ishla*',
-    'bepul ishla*', 'telefon* olib*', 'qocha olmay*', 'keta olmay*',
+    'qoʻyib yubormay*', 'ketkizmay*', 'chiqarmay*', 'kuch bilan*', 'majburla*', 'majburiy ishla*', 'majburiy mehnat*',
+    'qamab*', 'qulflab*', 'qulchilik*', 'qul', 'sotib yubor*', 'sotib ket*', 'sotil*', 'qarzni ishla*',
+    'qarz* ishla*', 'tekin ishla*', 'bepul ishla*', 'telefon* olib*', 'qocha olmay*', 'keta olmay*',
   ],
   'police-check': [
-    'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*', 'politsiya* hujjat* olib*', 'militsiya* hujjat* olib*', 'politsiya* dokument*',
-    'koʻchada tekshir*', 'militsiya* tekshir*', 'politsiya* tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*', 'qanday hujjat* olib yur*', 'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*',
-    'tinti*', 'patrul*', 'metroda*',
+    'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*',
+    'politsiya* hujjat* olib*', 'militsiya* hujjat* olib*', 'politsiya* dokument*', 'koʻchada tekshir*',
+    'militsiya* tekshir*', 'politsiya* tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*', 'qanday hujjat* olib yur*',
+    'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*', 'tinti*', 'patrul*', 'metroda*',
   ],
   detention: [
-    'ushlab ket*', 'militsiya* olib ket*', 'politsiya* olib ket*', 'ushla*', 'qamoq*', 'qamash*', 'qamab qoʻy*', 'olib ketdi*', 'olib ketish*', 'militsiyaga*',
-    'politsiyaga*', 'boʻlimga*', 'otdel*', 'necha soat*', 'qancha soat*', 'erim* ushla*', 'oʻgʻlim* ushla*',
-    'akam* ushla*', 'ukam* ushla*',
+    'ushlab ket*', 'militsiya* olib ket*', 'politsiya* olib ket*', 'ushla*', 'qamoq*', 'qamash*', 'qamab qoʻy*',
+    'olib ketdi*', 'olib ketish*', 'militsiyaga*', 'politsiyaga*', 'boʻlimga*', 'otdel*', 'necha soat*',
+    'qancha soat*', 'erim* ushla*', 'oʻgʻlim* ushla*', 'akam* ushla*', 'ukam* ushla*',
   ],
   expulsion: [
     'chiqarib yubor*', 'deport*', 'vidvor*', 'majburiy chiqar*', 'mamlakatdan chiqar*', 'rossiyadan chiqar*',
@@ -81,23 +89,24 @@ const uz: ConceptTerms = {
   ],
   'health-care': [
     'kasal*', 'ogʻri*', 'isitma*', 'harorat*', 'shifokor*', 'vrach*', 'doktor*', 'kasalxona*', 'shifoxona*',
-    'tez yordam*', 'davolan*', 'davola*', 'tishim*', 'tish ogʻri*', 'operatsiya*', 'polis*', 'sugʻurta*', 'rossiyada tugʻ*',
+    'tez yordam*', 'davolan*', 'davola*', 'tishim*', 'tish ogʻri*', 'operatsiya*', 'tibbiy yordam*', 'polis*',
+    'sugʻurta*', 'rossiyada tugʻ*',
   ],
   'children-school': [
     'maktab*', 'sinf*', 'oʻqish*', 'oʻqit*', 'oʻqituvchi*', 'bola* test*', 'bola* imtihon*', 'bolalar* test*',
     'maktabga olma*', 'maktabga qabul*', 'qabul qilma*',
   ],
   'pension-eaeu': [
-    'rossiyada* staj*', 'rossiyadagi* pensiya*', 'rossiyadan pensiya*', 'rossiyada ishla* pensiya*',
-    'pensiya badal*', 'badal*', 'pensiya* oʻtkaz*', 'mehnat staj*', 'ish staj*',
+    'rossiyada* staj*', 'rossiyadagi* pensiya*', 'rossiyadan pensiya*', 'rossiyada ishla* pensiya*', 'pensiya badal*',
+    'badal*', 'pensiya* oʻtkaz*', 'mehnat staj*', 'ish staj*',
   ],
   housing: [
     'kvartira*', 'xona*', 'ijara*', 'uy egasi*', 'kvartiradan*', 'uydan* hayda*', 'uydan* chiqar*', 'zalog*',
     'depozit*', 'yotoqxona*', 'yashash joy*', 'yashashga joy*', 'koʻchib*', 'koʻchdim', 'yangi manzil*', 'slavyan*',
   ],
   'discrimination-violence': [
-    'erim uradi', 'erim urdi', 'erim urib', 'uradi', 'urdi', 'urib', 'urishdi', 'urishyapti', 'kaltak*', 'doʻppos*', 'hujum*',
-    'qoʻrqit*', 'tahdid*', 'pul talab*', 'pul soʻra*', 'pora*', 'haqorat*', 'kamsit*', 'millat*', 'zoʻrla*',
+    'erim uradi', 'erim urdi', 'erim urib', 'uradi', 'urdi', 'urib', 'urishdi', 'urishyapti', 'kaltak*', 'doʻppos*',
+    'hujum*', 'qoʻrqit*', 'tahdid*', 'pul talab*', 'pul soʻra*', 'pora*', 'haqorat*', 'kamsit*', 'millat*', 'zoʻrla*',
     'zoʻravon*', 'shilqim*', 'tajovuz*', 'mushtla*', 'janjal*', 'churka*', 'diskrimin*',
   ],
   consulate: [
@@ -105,9 +114,9 @@ const uz: ConceptTerms = {
     'yangi pasport*', 'pasport* almashtir*', 'tugʻilganlik*', 'rossiyada tugʻilgan*', 'konsullik*',
   ],
   hotlines: [
-    'qayerga qoʻngʻiroq*', 'kimga qoʻngʻiroq*', 'qoʻngʻiroq*', 'ishonch telefon*', 'ishonch liniya*',
-    'qaynoq liniya*', 'shoshilinch*', 'yongʻin*', 'gaz', 'gaz hid*', 'simkarta*', 'sim karta*',
-    'telefonda pul yoʻq', 'bepul qoʻngʻiroq*', 'tez yordam* raqam*',
+    'qayerga qoʻngʻiroq*', 'qaysi raqam*', 'kimga qoʻngʻiroq*', 'qoʻngʻiroq*', 'ishonch telefon*', 'ishonch liniya*',
+    'qaynoq liniya*', 'shoshilinch*', 'yongʻin*', 'gaz', 'gaz hid*', 'simkarta*', 'sim karta*', 'telefonda pul yoʻq',
+    'bepul qoʻngʻiroq*', 'tez yordam* raqam*',
   ],
   'legal-aid': [
     'yurist*', 'advokat*', 'huquq himoya*', 'bepul yurist*', 'tekin yurist*', 'bepul maslahat*', 'maslahat*',
