@@ -20,12 +20,12 @@ const en: ConceptTerms = {
   'controlled-persons': [
     'card* blocked', 'froze* card*', 'froze* account*', 'frozen card*', 'card* frozen', 'on some list', 'on a list',
     'account* blocked', 'bank* blocked', 'blocked my card*', 'frozen account*', 'cannot withdraw', 'cant withdraw',
-    'cannot marry', 'cant marry', 'get married', 'on the list', 'in the register*', 'illegal*', 'undocumented',
-    'amnesty',
+    'cannot marry', 'cant marry', 'get married', 'on the list', 'in the register*', 'illegal migrant*',
+    'living illegally', 'stay* illegally', 'undocumented', 'amnesty',
   ],
   'amina-app': [
     'app for migrants', 'phone app', 'install* app', 'install* apps', 'download* app', 'download* apps', 'tracking',
-    'tracks my phone', 'track* me', 'location*', 'geolocation', 'amina',
+    'tracks my phone', 'track* me', 'share* location', 'my location', 'location on', 'geolocation', 'amina',
   ],
   'entry-ban': [
     'not let in', 'not allowed in', 'turned away', 'turned back', 'sent back at the border', 'off the plane',
@@ -53,8 +53,9 @@ const en: ConceptTerms = {
   ],
   'unpaid-wages': [
     'not paid', 'not paying', 'didnt pay', 'doesnt pay', 'dont pay', 'wont pay', 'never paid', 'no pay', 'owes me',
-    'owe me', 'my money', 'money for my work', 'cheated', 'scammed', 'ran away', 'disappeared', 'vanished',
-    'paycheck*', 'pay me', 'next month', 'pay later', 'promise* to pay', 'pay tomorrow', 'wage*', 'salary',
+    'owe me', 'my money', 'money for my work', 'cheated', 'scammed', 'boss ran away', 'ran away with* money',
+    'boss* disappeared', 'employer* disappeared', 'foreman* disappeared', 'paycheck*', 'pay me', 'next month',
+    'pay later', 'promise* to pay', 'pay tomorrow', 'wage*', 'salary',
   ],
   'passport-withheld': [
     'took my passport', 'take* my passport', 'keeps my passport', 'keep* my passport', 'holding my passport',
@@ -62,14 +63,14 @@ const en: ConceptTerms = {
     'took my documents', 'took* document*', 'boss* passport*', 'employer* passport*', 'foreman* passport*',
   ],
   'work-injury': [
-    'fell', 'fall* from', 'broke*', 'broken', 'hurt*', 'injur*', 'burn*', 'burned', 'cut* finger*', 'cut* hand*',
-    'crushed', 'electric shock', 'electrocut*', 'accident*', 'died at work', 'killed at work', 'on the site',
-    'construction site', 'sick leave', 'sick pay',
+    'fell', 'fall* from', 'broke my', 'broke* arm*', 'broke* leg*', 'broken', 'hurt at work', 'got hurt', 'hurt on',
+    'injur*', 'burn*', 'burned', 'cut* finger*', 'cut* hand*', 'crushed', 'electric shock', 'electrocut*',
+    'accident*', 'died at work', 'killed at work', 'on the site', 'construction site', 'sick leave', 'sick pay',
   ],
   'forced-labour': [
     'wont let me go', 'wont let me leave', 'not let me go', 'not let me leave', 'cant leave', 'cannot leave',
-    'locked', 'guard*', 'by force', 'forced', 'force me', 'work off', 'debt', 'sold', 'slave*', 'for free',
-    'no pay for months', 'lied about the job', 'tricked', 'took my phone', 'held*',
+    'locked', 'guards', 'guarded', 'by force', 'forced to work', 'force me', 'work off', 'debt', 'sold', 'slave*',
+    'for free', 'no pay for months', 'lied about the job', 'tricked', 'took my phone',
   ],
   'police-check': [
     'stopped me', 'police took* documents', 'police took* passport', 'police took* papers', 'stopped by police',
@@ -89,7 +90,7 @@ const en: ConceptTerms = {
   ],
   'health-care': [
     'sick', 'ill', 'fever', 'pain', 'hurts', 'toothache', 'tooth', 'doctor*', 'hospital*', 'ambulance', 'clinic*',
-    'treatment', 'treat*', 'medicine', 'give birth in russia', 'surgery', 'medical help', 'medical care', 'operation',
+    'treatment', 'medicine', 'give birth in russia', 'surgery', 'medical help', 'medical care', 'operation',
     'insurance',
   ],
   'children-school': [
@@ -108,7 +109,7 @@ const en: ConceptTerms = {
   'discrimination-violence': [
     'husband hits', 'hits me', 'hit me', 'beat*', 'attack*', 'punch*', 'kick* me', 'threat*', 'extort*', 'bribe*',
     'want* money', 'demand* money', 'police* money', 'police* took* money', 'insult*', 'humiliat*', 'racis*',
-    'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fight*',
+    'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fought', 'a fight',
   ],
   consulate: [
     'embassy', 'consul*', 'my country', 'power of attorney', 'notary', 'passport* expir*', 'new passport',
@@ -134,8 +135,8 @@ const en: ConceptTerms = {
     'under 3', 'under three', 'toddler*', 'little child*', 'small child*', 'mountain*', 'highland*', 'third child',
   ],
   'benefit-disability': [
-    'disab*', 'invalid', 'orphan*', 'no parents', 'father died', 'mother died', 'lost* parent*', 'breadwinner',
-    'no pension', 'hero mother', 'sick child',
+    'disab*', 'orphan*', 'no parents', 'father died', 'mother died', 'lost* parent*', 'breadwinner', 'no pension',
+    'hero mother', 'sick child',
   ],
   'benefit-maternity': [
     'pregnan*', 'expecting* baby', 'expecting* child', 'maternity', 'give birth', 'giving birth', 'due date',
@@ -146,8 +147,8 @@ const en: ConceptTerms = {
   ],
   'children-left-behind': [
     'children with grandmother', 'kids with grandma', 'grandmother*', 'grandma', 'grandparent*', 'grandchild*',
-    'left* children', 'left my kids', 'children stay* home', 'children at home', 'guardian*', 'custody',
-    'while we work', 'miss* us',
+    'left* children', 'left my kids', 'children stay* home', 'children at home', 'guardian*', 'while we work',
+    'miss* us',
   ],
 }
 

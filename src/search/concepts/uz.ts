@@ -9,7 +9,7 @@ const uz: ConceptTerms = {
     'hisobga tur*', 'hisobga qoʻy*', 'migratsiya hisob*',
   ],
   'migration-card': [
-    'chegarada* ber*', 'chegarada* toʻldir*', 'chegarada* qogʻoz*', 'kelish maqsad*', 'tashrif maqsad*', 'maqsad*',
+    'chegarada* ber*', 'chegarada* toʻldir*', 'chegarada* qogʻoz*', 'kelish maqsad*', 'tashrif maqsad*',
     'turizm* yoz*', 'karta* yoʻqot*', 'migratsion* yoʻqot*', 'migratsion* yoʻqol*', 'karta* yirt*', 'migratsionka*',
   ],
   'stay-periods': [
@@ -41,8 +41,8 @@ const uz: ConceptTerms = {
   patent: [
     'ishlash uchun ruxsat*', 'ishga ruxsat*', 'ishlashga ruxsat*', 'patent* toʻla*', 'patent* qayerdan*',
     'patent* olish*', 'patent* uzaytir*', 'patent* muddat*', 'patent* tuga*', 'patent* oʻz vaqtida*',
-    'patent* vaqtida*', 'kechiktir*', 'kech toʻla*', 'har oy toʻla*', 'oylik toʻlov*', 'oʻzbek* ishla*',
-    'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
+    'patent* vaqtida*', 'patent* kechiktir*', 'toʻlovni kechiktir*', 'kech toʻla*', 'har oy toʻla*', 'oylik toʻlov*',
+    'oʻzbek* ishla*', 'tojik* ishla*', 'rus tili* imtihon*', 'imtihon*', 'daromad soligʻi*',
   ],
   'employment-contract': [
     'shartnomasiz*', 'imzo chekmagan*', 'hech narsaga imzo*', 'shartnoma yoʻq', 'shartnoma* tuzma*', 'norasmiy*',
@@ -51,9 +51,9 @@ const uz: ConceptTerms = {
   ],
   'unpaid-wages': [
     'oylik* bermay*', 'oyligim*', 'oylik* toʻlamay*', 'pul* bermay*', 'pulimni*', 'pul* toʻlamay*', 'toʻlamay*',
-    'aldab ket*', 'aldadi*', 'aldab*', 'qochib ket*', 'yoʻqolib ket*', 'qarz* bermay*', 'ishlagan pul*', 'ish haqi*',
-    'maosh*', 'xoʻjayin* pul*', 'keyingi oyda*', 'keyin beraman*', 'ertaga beraman*', 'nachalnik* pul*',
-    'prorab* qoch*', 'brigadir* qoch*', 'oylik*',
+    'aldab ket*', 'aldadi*', 'qochib ket*', 'yoʻqolib ket*', 'qarz* bermay*', 'ishlagan pul*', 'ish haqi*', 'maosh*',
+    'xoʻjayin* pul*', 'keyingi oyda*', 'keyin beraman*', 'ertaga beraman*', 'nachalnik* pul*', 'prorab* qoch*',
+    'brigadir* qoch*', 'oylik*',
   ],
   'passport-withheld': [
     'pasport* bermay*', 'pasport* olib qoʻy*', 'pasport* olib*', 'pasportimni oldi*', 'pasport* qaytarmay*',
