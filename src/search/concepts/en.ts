@@ -103,13 +103,13 @@ const en: ConceptTerms = {
   ],
   housing: [
     'rent*', 'flat', 'apartment*', 'room', 'landlord*', 'landlady', 'evict*', 'kick* out of the flat',
-    'throw* me out', 'deposit', 'bed space', 'hostel*', 'dorm*', 'place to live', 'nowhere to live', 'moved',
-    'move house', 'new address', 'slavs only', 'only slavs', 'no migrants',
+    'throw* me out', 'deposit', 'bed space', 'hostel*', 'dorm*', 'place to live', 'nowhere to live', 'moved* flat*',
+    'moved* apartment*', 'move house', 'new address', 'slavs only', 'only slavs', 'no migrants',
   ],
   'discrimination-violence': [
     'husband hits', 'hits me', 'hit me', 'beat*', 'attack*', 'punch*', 'kick* me', 'threat*', 'extort*', 'bribe*',
     'want* money', 'demand* money', 'police* money', 'police* took* money', 'insult*', 'humiliat*', 'racis*',
-    'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fought', 'a fight',
+    'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fought',
   ],
   consulate: [
     'embassy', 'consul*', 'my country', 'power of attorney', 'notary', 'passport* expir*', 'new passport',

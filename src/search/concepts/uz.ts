@@ -13,7 +13,7 @@ const uz: ConceptTerms = {
     'turizm* yoz*', 'karta* yoʻqot*', 'migratsion* yoʻqot*', 'migratsion* yoʻqol*', 'karta* yirt*', 'migratsionka*',
   ],
   'stay-periods': [
-    'qancha vaqt* yur*', 'necha kun* yur*', 'qancha kun* yur*', 'qancha yasha*', 'chiqib qayta*', 'chiqib kir*',
+    'qancha vaqt* yur*', 'necha kun* yur*', 'qancha kun* yur*', 'qancha vaqt* yasha*', 'chiqib qayta*', 'chiqib kir*',
     'qayta kir*', 'muddatidan oshib*', 'ortiqcha qol*', 'noqonuniy qol*', 'barmoq izi*', 'daktiloskop*',
     'tibbiy koʻrik*', 'medkomissiya*',
   ],
@@ -102,7 +102,8 @@ const uz: ConceptTerms = {
   ],
   housing: [
     'kvartira*', 'xona*', 'ijara*', 'uy egasi*', 'kvartiradan*', 'uydan* hayda*', 'uydan* chiqar*', 'zalog*',
-    'depozit*', 'yotoqxona*', 'yashash joy*', 'yashashga joy*', 'koʻchib*', 'koʻchdim', 'yangi manzil*', 'slavyan*',
+    'depozit*', 'yotoqxona*', 'yashash joy*', 'yashashga joy*', 'koʻchib* kvartira*', 'koʻchdim kvartira*',
+    'yangi manzil*', 'slavyan*',
   ],
   'discrimination-violence': [
     'erim uradi', 'erim urdi', 'erim urib', 'uradi', 'urdi', 'urib', 'urishdi', 'urishyapti', 'kaltak*', 'doʻppos*',
