@@ -28,9 +28,9 @@ const en: ConceptTerms = {
     'tracks my phone', 'track* me', 'share* location', 'my location', 'location on', 'geolocation', 'amina',
   ],
   'entry-ban': [
-    'not let in', 'not allowed in', 'turned away', 'turned back', 'sent back at the border', 'off the plane',
-    'refused* entry', 'can i enter', 'can i come back', 'can i return', 'allowed to enter', 'black list*',
-    'blacklist*', 'banned',
+    'let me in', 'not let in', 'not allowed in', 'turned away', 'turned back', 'sent back at the border',
+    'off the plane', 'refused* entry', 'can i enter', 'can i come back', 'can i return', 'allowed to enter',
+    'black list*', 'blacklist*', 'banned',
   ],
   'lost-passport': [
     'lost my passport', 'lost* passport*', 'lost* document*', 'stole* passport*', 'stolen', 'robbed', 'bag stolen',
@@ -73,10 +73,10 @@ const en: ConceptTerms = {
     'for free', 'no pay for months', 'lied about the job', 'tricked', 'took my phone',
   ],
   'police-check': [
-    'stopped me', 'police took* documents', 'police took* passport', 'police took* papers', 'stopped by police',
-    'police stop*', 'cops stop*', 'raid*', 'check* my documents', 'check* documents', 'checked my papers',
-    'show* documents', 'ask* for documents', 'asked for documents', 'what documents* carry', 'carry with me',
-    'search* me', 'searched', 'patrol*', 'metro police',
+    'asked* for* papers', 'asked* for my passport', 'stopped me', 'police took* documents', 'police took* passport',
+    'police took* papers', 'stopped by police', 'police stop*', 'cops stop*', 'raid*', 'check* my documents',
+    'check* documents', 'checked my papers', 'show* documents', 'ask* for documents', 'asked for documents',
+    'what documents* carry', 'carry with me', 'search* me', 'searched', 'patrol*', 'metro police',
   ],
   detention: [
     'taken to police', 'taken to the station', 'taken away', 'police took me away', 'police took him away',

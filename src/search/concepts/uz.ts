@@ -26,9 +26,9 @@ const uz: ConceptTerms = {
     'ilova*', 'dastur*', 'telefon* kuzat*', 'kuzatib*', 'geolokatsiya*', 'joylashuv*', 'lokatsiya*', 'amin*',
   ],
   'entry-ban': [
-    'kiritmadi*', 'kiritishmadi*', 'kiritmay*', 'qaytarib yubor*', 'qaytarishdi*', 'chegaradan qaytar*',
-    'samolyotdan tushir*', 'kirish* taqiq*', 'taqiq*', 'qora roʻyxat*', 'kira olaman*', 'kirsam boʻladimi',
-    'bora olaman*', 'qaytib bor*', 'zapret*',
+    'kirish* mumkin emas*', 'kiritmadi*', 'kiritishmadi*', 'kiritmay*', 'qaytarib yubor*', 'qaytarishdi*',
+    'chegaradan qaytar*', 'samolyotdan tushir*', 'kirish* taqiq*', 'taqiq*', 'qora roʻyxat*', 'kira olaman*',
+    'kirsam boʻladimi', 'bora olaman*', 'qaytib bor*', 'zapret*',
   ],
   'lost-passport': [
     'pasport* yoʻqol*', 'yoʻqotdim', 'yoʻqotib*', 'yoʻqot*', 'oʻgʻirla*', 'oʻgʻirlat*', 'pasport* yon*',
@@ -72,10 +72,10 @@ const uz: ConceptTerms = {
     'qarz* ishla*', 'tekin ishla*', 'bepul ishla*', 'telefon* olib*', 'qocha olmay*', 'keta olmay*',
   ],
   'police-check': [
-    'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*', 'hujjat* tekshir*',
-    'politsiya* hujjat* olib*', 'militsiya* hujjat* olib*', 'politsiya* dokument*', 'koʻchada tekshir*',
-    'militsiya* tekshir*', 'politsiya* tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*', 'qanday hujjat* olib yur*',
-    'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*', 'tinti*', 'patrul*', 'metroda*',
+    'dokument* soʻra*', 'militsiya* toʻxtat*', 'politsiya* toʻxtat*', 'ment* toʻxtat*', 'toʻxtatib*', 'toʻxtatdi*',
+    'hujjat* tekshir*', 'politsiya* hujjat* olib*', 'militsiya* hujjat* olib*', 'politsiya* dokument*',
+    'koʻchada tekshir*', 'militsiya* tekshir*', 'politsiya* tekshir*', 'hujjat* soʻra*', 'hujjat* koʻrsat*',
+    'qanday hujjat* olib yur*', 'hujjat* yonimda*', 'reyd*', 'oblava*', 'tintuv*', 'tinti*', 'patrul*', 'metroda*',
   ],
   detention: [
     'ushlab ket*', 'militsiya* olib ket*', 'politsiya* olib ket*', 'ushla*', 'qamoq*', 'qamash*', 'qamab qoʻy*',
@@ -142,9 +142,9 @@ const uz: ConceptTerms = {
     'homilador*', 'boʻyida bor', 'boʻyida*', 'dekret*', 'tugʻruq*', 'bola kut*', 'farzand kut*',
   ],
   'pension-kg': [
-    'pensiya yosh*', 'pensiyaga chiq*', 'necha yoshda*', 'qancha yoshda*', 'keksa*', 'qariya*', 'ota-onam* pensiya*',
-    'onam* pensiya*', 'otam* pensiya*', 'sotsfond*', 'ijtimoiy fond*', 'ixtiyoriy*', 'qirgʻizistonda* pensiya*',
-    'vatanda* pensiya*',
+    'pensiya* qachon*', 'pensiya yosh*', 'pensiyaga chiq*', 'necha yoshda*', 'qancha yoshda*', 'keksa*', 'qariya*',
+    'ota-onam* pensiya*', 'onam* pensiya*', 'otam* pensiya*', 'sotsfond*', 'ijtimoiy fond*', 'ixtiyoriy*',
+    'qirgʻizistonda* pensiya*', 'vatanda* pensiya*',
   ],
   'children-left-behind': [
     'buvi*', 'bobo*', 'nevara*', 'bolalar* uyda*', 'bolalar* qoldi*', 'bolalarni qoldir*', 'bolamni qoldir*',
