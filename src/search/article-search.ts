@@ -18,7 +18,8 @@
  * 4. × (1 + 2 × share of the query words that the article contains), × 1.25 in the user's language; per article id
  *    the best language wins; weak tails (< 25 % of the best, or below an absolute floor) are dropped.
  * 5. Search by meaning (concepts.ts): an article whose situation phrase the question contains ("муж бьёт") gains
- *    conceptWeight × (1 − ½^words of the phrase) × the best score, and is kept even when none of its words matched.
+ *    conceptWeight (2) × (1 − ½^strength) × the best score — strength ≈ question words its phrases explain, so one
+ *    word adds the best score once, two words 1.5 times — and is kept even when none of its words matched.
  */
 import Database from 'better-sqlite3'
 import type { Article, Language } from '../content/articles.js'
