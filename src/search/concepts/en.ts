@@ -65,7 +65,7 @@ const en: ConceptTerms = {
   'work-injury': [
     'fell', 'fall* from', 'broke my', 'broke* arm*', 'broke* leg*', 'broken', 'hurt at work', 'got hurt', 'hurt on',
     'injur*', 'burn*', 'burned', 'cut* finger*', 'cut* hand*', 'crushed', 'electric shock', 'electrocut*',
-    'accident*', 'died at work', 'killed at work', 'on the site', 'construction site', 'sick leave', 'sick pay',
+    'accident*', 'died at work', 'killed at work', 'construction site', 'sick leave', 'sick pay',
   ],
   'forced-labour': [
     'wont let me go', 'wont let me leave', 'not let me go', 'not let me leave', 'cant leave', 'cannot leave',
@@ -112,16 +112,16 @@ const en: ConceptTerms = {
     'because i am', 'nationality', 'rape*', 'harass*', 'abuse*', 'violen*', 'fought',
   ],
   consulate: [
-    'embassy', 'consul*', 'my country', 'power of attorney', 'notary', 'passport* expir*', 'new passport',
-    'renew* passport*', 'birth certificate', 'born in russia', 'certificate from*',
+    'embassy', 'consul*', 'power of attorney', 'notary', 'passport* expir*', 'new passport', 'renew* passport*',
+    'birth certificate', 'born in russia', 'certificate from*',
   ],
   hotlines: [
-    'who to call', 'who do i call', 'what number', 'call police', 'phone number*', 'hotline*', 'helpline*', 'urgent*',
-    'fire', 'gas', 'emergency*', 'no sim', 'no credit', 'no money on phone', 'no money on my phone',
+    'who to call', 'who do i call', 'what number', 'call police', 'phone number*', 'hotline*', 'helpline*', 'fire',
+    'gas', 'emergency*', 'no sim', 'no credit', 'no money on phone', 'no money on my phone',
   ],
   'legal-aid': [
-    'lawyer*', 'attorney*', 'advocate*', 'legal help', 'legal aid', 'free help', 'who can help', 'sue', 'court case',
-    'write* a complaint', 'write* an application', 'consultation*', 'my rights', 'protect* rights',
+    'lawyer*', 'attorney*', 'advocate*', 'legal help', 'legal aid', 'free help', 'sue', 'court case',
+    'write* a complaint', 'write* an application', 'consultation*',
   ],
   'benefit-family-support': [
     'child benefit*', 'benefit* for* children', 'poor family', 'low income', 'not enough money', 'many children',

@@ -121,7 +121,7 @@ const uz: ConceptTerms = {
   ],
   'legal-aid': [
     'yurist*', 'advokat*', 'huquq himoya*', 'bepul yurist*', 'tekin yurist*', 'bepul maslahat*', 'maslahat*',
-    'kim yordam ber*', 'sudga*', 'ariza yoz*', 'shikoyat*', 'huquqlarim*',
+    'sudga*', 'ariza yoz*', 'shikoyat*',
   ],
   'benefit-family-support': [
     'bolalarga* nafaqa*', 'bola puli*', 'kam taʼminlangan*', 'kambagʻal*', 'pul yetmay*', 'koʻp bolali*',
