@@ -3,9 +3,11 @@
  *
  *   npm run --silent ask -- --lang ky "айлыгымды бербей жатат"
  *   npm run --silent ask -- --batch < questions.jsonl      # lines of {"lang":"ky","q":"…"}
+ *   npm run --silent ask -- --explain "муж бьёт"            # + which situation phrases matched (concepts.ts)
  *
- * Prints one JSON line per question: {"results":[{"id","title","score"},…]}, best first. Nothing else goes to
- * stdout; problems go to stderr (exit code 2 for bad usage).
+ * Prints one JSON line per question: {"results":[{"id","title","score"},…]}, best first, and with --explain
+ * "concepts":[{"id","strength","phrases"}]. Nothing else goes to stdout; problems go to stderr (exit code 2 for bad
+ * usage).
  */
 import { createInterface } from 'node:readline'
 import { dirname, resolve } from 'node:path'
@@ -19,13 +21,14 @@ const DEFAULT_LANG: Language = 'ru'
 interface Args {
   lang: Language
   batch: boolean
+  explain: boolean
   limit: number
   question: string
 }
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: ask [--lang ky|ru|uz|tg|en] [--limit N] "question"\n       ask --batch [--limit N] < lines of {"lang","q"}\n`,
+    `${message}\nusage: ask [--lang ky|ru|uz|tg|en] [--limit N] [--explain] "question"\n       ask --batch [--limit N] [--explain] < lines of {"lang","q"}\n`,
   )
   process.exit(2)
 }
@@ -35,11 +38,12 @@ function isLanguage(value: unknown): value is Language {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { lang: DEFAULT_LANG, batch: false, limit: 3, question: '' }
+  const args: Args = { lang: DEFAULT_LANG, batch: false, explain: false, limit: 3, question: '' }
   const words: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--batch') args.batch = true
+    else if (a === '--explain') args.explain = true
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]
       if (!isLanguage(v)) usage(`unknown language: ${String(v)}`)
@@ -56,15 +60,16 @@ function parseArgs(argv: string[]): Args {
   return args
 }
 
-function line(results: SearchResult[]): string {
-  return `${JSON.stringify({ results })}\n`
+function line(results: SearchResult[], concepts?: ReturnType<ArticleSearch['explain']>): string {
+  return `${JSON.stringify(concepts ? { results, concepts } : { results })}\n`
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const search = new ArticleSearch(loadArticles(LOCALES_DIR))
   if (!args.batch) {
-    process.stdout.write(line(search.search(args.question, args.lang, args.limit)))
+    const why = args.explain ? search.explain(args.question) : undefined
+    process.stdout.write(line(search.search(args.question, args.lang, args.limit), why))
     return
   }
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity })
@@ -73,14 +78,16 @@ async function main(): Promise<void> {
     n++
     if (!raw.trim()) continue
     let results: SearchResult[] = []
+    let why: ReturnType<ArticleSearch['explain']> | undefined = args.explain ? [] : undefined
     try {
       const item = JSON.parse(raw) as { lang?: unknown; q?: unknown }
       const lang = isLanguage(item.lang) ? item.lang : DEFAULT_LANG
       results = typeof item.q === 'string' ? search.search(item.q, lang, args.limit) : []
+      if (why && typeof item.q === 'string') why = search.explain(item.q)
     } catch (err) {
       process.stderr.write(`line ${n}: ${(err as Error).message}\n`)
     }
-    process.stdout.write(line(results))
+    process.stdout.write(line(results, why))
   }
 }
 

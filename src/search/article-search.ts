@@ -17,9 +17,13 @@
  * 3. Field weights title 2, keywords 3, body 1 (the keywords are the words people type).
  * 4. × (1 + 2 × share of the query words that the article contains), × 1.25 in the user's language; per article id
  *    the best language wins; weak tails (< 25 % of the best, or below an absolute floor) are dropped.
+ * 5. Search by meaning (concepts.ts): an article whose situation phrase the question contains ("муж бьёт") gains
+ *    conceptWeight (2) × (1 − ½^strength) × the best score — strength ≈ question words its phrases explain, so one
+ *    word adds the best score once, two words 1.5 times — and is kept even when none of its words matched.
  */
 import Database from 'better-sqlite3'
 import type { Article, Language } from '../content/articles.js'
+import { CONCEPTS, compileConcepts, matchConcepts, type CompiledPhrase, type ConceptVocabulary } from './concepts.js'
 import { skeleton, stripHtml } from './normalise.js'
 
 export interface SearchResult {
@@ -51,6 +55,10 @@ export interface ArticleSearchOptions {
   wordWeight?: number
   /** Prefix length for the word index. */
   prefixLength?: number
+  /** Situation phrases → articles (null = none). */
+  concepts?: ConceptVocabulary | null
+  /** A concept hit adds up to this share of the best score (see 5. above); 0 = off. */
+  conceptWeight?: number
 }
 
 const DEFAULTS: Required<ArticleSearchOptions> = {
@@ -62,6 +70,8 @@ const DEFAULTS: Required<ArticleSearchOptions> = {
   perWordNorm: 0.5,
   wordWeight: 2,
   prefixLength: 5,
+  concepts: CONCEPTS,
+  conceptWeight: 2,
 }
 
 /** Raw input beyond this is ignored: real questions are short; this keeps 10 KB pastes cheap. */
@@ -211,6 +221,7 @@ export class ArticleSearch {
   private readonly rows: { id: string; lang: string; text: string; meta: Set<string>; all: Set<string> }[] = []
   private readonly titles = new Map<string, Map<string, string>>()
   private readonly opt: Required<ArticleSearchOptions>
+  private readonly phrases: readonly CompiledPhrase[]
 
   constructor(articles: readonly Article[], options: ArticleSearchOptions = {}) {
     this.opt = { ...DEFAULTS, ...options }
@@ -247,6 +258,12 @@ export class ArticleSearch {
       this.db.prepare<[string], Row>(`SELECT rowid AS row, bm25(${table}) AS rank FROM ${table} WHERE ${table} MATCH ?`)
     this.trigramStmts = FIELDS.map((f) => stmt(`${f}_tri`))
     this.wordStmts = FIELDS.map((f) => stmt(`${f}_word`))
+    this.phrases = this.opt.concepts ? compileConcepts(this.opt.concepts, new Set(articles.map((a) => a.id))) : []
+  }
+
+  /** Phrases of the concept vocabulary that a question matches, per article (for `ask --explain`). */
+  explain(query: string): { id: string; strength: number; phrases: string[] }[] {
+    return matchConcepts(skeleton(String(query).slice(0, MAX_QUERY_CHARS)), this.phrases)
   }
 
   /** Number of indexed (article, language) rows. */
@@ -267,7 +284,8 @@ export class ArticleSearch {
   private rank(query: string, lang: Language, limit: number): SearchResult[] {
     const o = this.opt
     const q = buildQuery(query, o.prefixLength)
-    if (!q) return []
+    const concepts = o.conceptWeight > 0 ? this.explain(query) : []
+    if (!q && concepts.length === 0) return []
     const raw = new Map<number, number>()
     const add = (rows: Row[], k: number) => {
       // bm25() is negative, better = lower.
@@ -275,7 +293,7 @@ export class ArticleSearch {
     }
     FIELDS.forEach((_f, fi) => {
       const w = o.weights[fi] ?? 0
-      if (w <= 0) return
+      if (w <= 0 || !q) return
       if (o.perWordNorm > 0) {
         for (const qw of q.words) add(this.trigramStmts[fi]!.all(qw.grams), w / Math.pow(qw.gramCount, o.perWordNorm))
       } else {
@@ -295,17 +313,28 @@ export class ArticleSearch {
       if (!info) continue
       if (s * (1 + Math.max(0, o.coverageWeight)) < topScore * o.relativeCutoff) break
       let score = s
-      if (o.coverageWeight > 0) score *= 1 + o.coverageWeight * wordCoverage(q.words, info.meta, info.all)
+      if (q && o.coverageWeight > 0) score *= 1 + o.coverageWeight * wordCoverage(q.words, info.meta, info.all)
       if (score > (best.get(info.id)?.score ?? 0)) best.set(info.id, { score, row })
       if (score > topScore) topScore = score
     }
+    // Concept hits: meaning beats wording, so they are kept whatever their words (no stem check, no cut-off).
+    const byMeaning = new Set<string>()
+    const base = topScore > 0 ? topScore : 1
+    for (const hit of concepts) {
+      const score = (best.get(hit.id)?.score ?? 0) + base * o.conceptWeight * (1 - Math.pow(0.5, hit.strength))
+      best.set(hit.id, { score, row: best.get(hit.id)?.row ?? 0 })
+      byMeaning.add(hit.id)
+    }
     const sorted = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
-    const stems = o.requireStem ? q.words.map((w) => stemOf(w.word)) : []
+    const stems = o.requireStem && q ? q.words.map((w) => stemOf(w.word)) : []
     const out: SearchResult[] = []
     const top = sorted[0]?.[1].score ?? 0
     for (const [id, { score, row }] of sorted) {
-      if (out.length >= limit || score < top * o.relativeCutoff) break
-      if (o.requireStem && !this.containsSomeWord(this.rows[row - 1]!, q.words, stems)) continue
+      if (out.length >= limit) break
+      if (!byMeaning.has(id)) {
+        if (score < top * o.relativeCutoff) continue
+        if (o.requireStem && (!q || !this.containsSomeWord(this.rows[row - 1]!, q.words, stems))) continue
+      }
       out.push({ id, title: this.titleFor(id, lang), score: Math.round(score * 100) / 100 })
     }
     return out

@@ -1,18 +1,21 @@
 /**
- * Search accuracy on the real articles: every question in questions.jsonl is asked in its language; a hit is
- * any of its expected ids in the top 1 / top 3. Prints a table per language; fails below 0.90 top-3 overall.
+ * Search accuracy on the real articles: every question in questions.jsonl (realistic questions, most naming their
+ * topic) and situations.jsonl (situations in everyday words, written by someone who had not seen the keywords or
+ * the concept vocabulary; kept unchanged) is asked in its language; a hit is any of its expected ids in the top 1 /
+ * top 3. Prints a table per language; fails when any language is below 0.90 top-1 or 0.98 top-3.
  * Skips only when there are no articles at all.
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES, loadArticles, type Language } from '../../src/content/articles.js'
+import { ARTICLE_CATEGORIES, LANGUAGES, loadArticles, type Language } from '../../src/content/articles.js'
 import { ArticleSearch } from '../../src/search/article-search.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const LOCALES = join(HERE, '..', '..', 'locales')
-const MIN_TOP3 = 0.9
+const MIN_TOP1 = 0.9
+const MIN_TOP3 = 0.98
 
 interface Question {
   lang: Language
@@ -20,26 +23,32 @@ interface Question {
   ids: string[]
 }
 
-const questions: Question[] = readFileSync(join(HERE, 'questions.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Question)
+const read = (file: string): Question[] =>
+  readFileSync(join(HERE, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Question)
+const situations = read('situations.jsonl')
+const questions: Question[] = [...read('questions.jsonl'), ...situations]
 
 const articles = loadArticles(LOCALES)
 
 describe('questions.jsonl', () => {
   it('is well formed and covers every article id', () => {
     expect(questions.length).toBeGreaterThanOrEqual(200)
+    expect(situations.length).toBeGreaterThanOrEqual(150)
+    const known = ARTICLE_CATEGORIES.flatMap((c) => [...c.articleIds] as string[])
     for (const q of questions) {
       expect(LANGUAGES).toContain(q.lang)
       expect(q.q.trim()).not.toBe('')
       expect(q.ids.length).toBeGreaterThan(0)
+      for (const id of q.ids) expect(known, `${q.q}: ${id}`).toContain(id)
     }
   })
 })
 
 describe.skipIf(articles.length === 0)('search accuracy on the real articles', () => {
-  it(`top-3 accuracy is at least ${MIN_TOP3}`, () => {
+  it(`every language: top-1 at least ${MIN_TOP1}, top-3 at least ${MIN_TOP3}`, () => {
     const search = new ArticleSearch(articles)
     const stats = new Map<Language, { n: number; top1: number; top3: number }>()
     const misses: string[] = []
@@ -50,7 +59,8 @@ describe.skipIf(articles.length === 0)('search accuracy on the real articles', (
       s.n++
       if (ids[0] !== undefined && q.ids.includes(ids[0])) s.top1++
       if (ids.some((id) => q.ids.includes(id))) s.top3++
-      else misses.push(`  [${q.lang}] ${q.q}  → want ${q.ids.join('|')}, got ${ids.join(', ') || '—'}`)
+      if (ids[0] === undefined || !q.ids.includes(ids[0]))
+        misses.push(`  [${q.lang}] ${q.q}  → want ${q.ids.join('|')}, got ${ids.join(', ') || '—'}`)
     }
     search.close()
 
@@ -68,9 +78,14 @@ describe.skipIf(articles.length === 0)('search accuracy on the real articles', (
       lines.push(`${lang.padEnd(5)} ${String(s.n).padStart(5)}   ${pct(s.top1, s.n)}  ${pct(s.top3, s.n)}`)
     }
     lines.push(`all   ${String(n).padStart(5)}   ${pct(t1, n)}  ${pct(t3, n)}`)
-    if (misses.length) lines.push(`top-3 misses (${misses.length}):`, ...misses)
+    if (misses.length) lines.push(`top-1 misses (${misses.length}):`, ...misses)
     console.log(lines.join('\n'))
 
-    expect(t3 / n).toBeGreaterThanOrEqual(MIN_TOP3)
+    for (const lang of LANGUAGES) {
+      const s = stats.get(lang)
+      expect(s?.n ?? 0, lang).toBeGreaterThan(0)
+      expect(s!.top1 / s!.n, `${lang} top-1`).toBeGreaterThanOrEqual(MIN_TOP1)
+      expect(s!.top3 / s!.n, `${lang} top-3`).toBeGreaterThanOrEqual(MIN_TOP3)
+    }
   })
 })

@@ -1,0 +1,118 @@
+/**
+ * Search by meaning: a vocabulary of situations in everyday words ("муж бьёт", "boss keeps my passport",
+ * "айлык бербей жатат") → the articles that answer them, in ky, ru, uz, tg, en (src/search/concepts/<lang>.ts).
+ *
+ * Articles' keywords name topics; people describe what happened to them. A phrase here is a few words, each written
+ * as people type it; a word ending in `*` matches any word that starts with it (suffixes, inflection), any other word
+ * must be typed whole. Every word of a phrase must be in the question, in any order. Phrases go through the same
+ * `skeleton()` as the question, so translit (Russian in Latin, Uzbek without oʻ/gʻ, Kyrgyz/Tajik without their
+ * letters) needs no extra entries.
+ *
+ * `matchConcepts` is a pure function of the skeleton text: no database, no I/O, same answer every time.
+ */
+import { ARTICLE_CATEGORIES, type Language } from '../content/articles.js'
+import { skeleton } from './normalise.js'
+import en from './concepts/en.js'
+import ky from './concepts/ky.js'
+import ru from './concepts/ru.js'
+import tg from './concepts/tg.js'
+import uz from './concepts/uz.js'
+
+/** Article id → phrases, for one language. */
+export type ConceptTerms = Readonly<Record<string, readonly string[]>>
+export type ConceptVocabulary = Readonly<Partial<Record<Language, ConceptTerms>>>
+
+export const CONCEPTS: ConceptVocabulary = { ky, ru, uz, tg, en }
+
+interface PhraseWord {
+  text: string
+  prefix: boolean
+}
+
+export interface CompiledPhrase {
+  id: string
+  lang: Language
+  /** As written in the vocabulary (for `ask --explain` and test messages). */
+  source: string
+  words: readonly PhraseWord[]
+}
+
+/** Phrase → skeleton words; `*` survives as a prefix flag on the word it ends. Empty when nothing is left. */
+export function compilePhrase(phrase: string): PhraseWord[] {
+  const out: PhraseWord[] = []
+  for (const token of phrase.trim().split(/\s+/)) {
+    const prefix = token.endsWith('*')
+    const parts = skeleton(token.replace(/\*+$/, '')).split(' ').filter(Boolean)
+    parts.forEach((text, i) => out.push({ text, prefix: prefix && i === parts.length - 1 }))
+  }
+  return out
+}
+
+/** Every phrase of a vocabulary, compiled once. Ids outside `ids` (when given) are left out. */
+export function compileConcepts(vocabulary: ConceptVocabulary, ids?: ReadonlySet<string>): CompiledPhrase[] {
+  const out: CompiledPhrase[] = []
+  for (const [lang, terms] of Object.entries(vocabulary) as [Language, ConceptTerms][]) {
+    for (const [id, phrases] of Object.entries(terms)) {
+      if (ids && !ids.has(id)) continue
+      for (const source of phrases) {
+        const words = compilePhrase(source)
+        if (words.length) out.push({ id, lang, source, words })
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * The skeleton merges digraphs (ts→c, sh→w, zh→j, kh→h, dj→j), so an ending can swallow a stem's last letter:
+ * "beat*" must match "beats" (skeleton "beac"). Key: the stem's last letter → the merged letter.
+ */
+const MERGED: Readonly<Record<string, string>> = { t: 'c', s: 'w', z: 'j', k: 'h', d: 'j' }
+
+function startsWithStem(word: string, stem: string): boolean {
+  if (word.startsWith(stem)) return true
+  const last = stem[stem.length - 1]!
+  const merged = MERGED[last]
+  return merged !== undefined && word[stem.length - 1] === merged && word.startsWith(stem.slice(0, -1))
+}
+
+export interface ConceptHit {
+  id: string
+  /** Words of the longest matching phrase, + 0.5 for each further question word that other phrases match. */
+  strength: number
+  /** The matching phrases as written in the vocabulary. */
+  phrases: string[]
+}
+
+/**
+ * Articles whose situations the question describes, strongest first. `text` is `skeleton(question)`.
+ * Pure: depends only on its arguments.
+ */
+export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
+  const words = text.split(' ').filter(Boolean)
+  if (words.length === 0) return []
+  /** Index of the first question word a phrase word matches, or -1. */
+  const find = (w: PhraseWord) => words.findIndex((q) => (w.prefix ? startsWithStem(q, w.text) : q === w.text))
+  const hits = new Map<string, { best: number; covered: Set<number>; seen: Set<string>; phrases: string[] }>()
+  for (const p of phrases) {
+    const at = p.words.map(find)
+    if (at.includes(-1)) continue
+    const h = hits.get(p.id) ?? { best: 0, covered: new Set<number>(), seen: new Set<string>(), phrases: [] }
+    hits.set(p.id, h)
+    // The same folded words under two languages ("газ" in ru and ky) are one phrase.
+    const key = p.words.map((w) => w.text).join(' ')
+    if (h.seen.has(key)) continue
+    h.seen.add(key)
+    h.phrases.push(p.source)
+    h.best = Math.max(h.best, p.words.length)
+    for (const i of at) h.covered.add(i)
+  }
+  // Evidence is in question words: further phrases count only for the words the longest one leaves out
+  // ("миграционка*" and "миграционк*" on one word are one piece of evidence).
+  return [...hits.entries()]
+    .map(([id, h]) => ({ id, strength: h.best + 0.5 * Math.max(0, h.covered.size - h.best), phrases: h.phrases }))
+    .sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))
+}
+
+/** All article ids the app knows (the vocabulary must not name others). */
+export const KNOWN_ARTICLE_IDS: ReadonlySet<string> = new Set(ARTICLE_CATEGORIES.flatMap((c) => [...c.articleIds]))
