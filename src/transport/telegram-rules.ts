@@ -41,17 +41,18 @@ export function parseTelegramHtml(html: string): ParsedHtml {
       i++
       continue
     }
+    // As TDLib: the tag name runs to a space or ">"; an unknown name is refused before the tag's end is looked for.
+    const closing = html[i + 1] === '/'
+    const name = (/^[^\s>]*/.exec(html.slice(i + (closing ? 2 : 1)))?.[0] ?? '').toLowerCase()
     const end = html.indexOf('>', i)
-    if (end < 0) return fail(`Unclosed start tag at byte offset ${byteOffset(i)}`)
+    if (!closing && !TAGS.has(name)) return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(i)}`)
+    if (end < 0) return fail(`Unclosed ${closing ? 'end' : 'start'} tag at byte offset ${byteOffset(i)}`)
     const inner = html.slice(i + 1, end)
-    if (inner.startsWith('/')) {
-      const name = inner.slice(1).trim().toLowerCase()
+    if (closing) {
       const expected = open.pop()
       if (expected === undefined) return fail(`Unexpected end tag at byte offset ${byteOffset(i)}`)
       if (name !== expected) return fail(`Unmatched end tag at byte offset ${byteOffset(i)}, expected "</${expected}>", found "</${name}>"`)
     } else {
-      const name = (/^[a-zA-Z0-9-]*/.exec(inner)?.[0] ?? '').toLowerCase()
-      if (!TAGS.has(name)) return fail(`Unsupported start tag "${name}" at byte offset ${byteOffset(i)}`)
       const attributes = inner.slice(name.length)
       if (name === 'span' && !/class\s*=\s*"tg-spoiler"/.test(attributes)) return fail(`Tag "span" must have class "tg-spoiler" at byte offset ${byteOffset(i)}`)
       if (name === 'a' && !/^\s+href\s*=\s*"[^"]*"\s*$/.test(attributes)) return fail(`Unsupported start tag "a" at byte offset ${byteOffset(i)}`)

@@ -159,18 +159,18 @@ async function relayToGroup(c: DeliveryContext, request: LegalRequest, row: Outb
   const header = `📨 <b>${request.reference}</b> · ${groupT(c)('desk:fromClient')}`
   const replyTo = payload.clientReplyTo ? relayByClientMessage(c.db, request.chatId, payload.clientReplyTo) : undefined
   const extra = replyTo ? { reply_parameters: { message_id: replyTo.groupMessageId, allow_sending_without_reply: true } } : {}
-  const { first, rest } =
-    payload.media && payload.clientMessageId
-      ? (() => {
-          const { caption, followUps } = fitCaption(header, message.text)
-          const copy = (where: Where) => c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, { caption, parse_mode: 'HTML', ...where, ...extra })
-          return { first: copy, rest: followUps }
-        })()
-      : (() => {
-          const [text, ...more] = fitMessages(header, message.text)
-          const send = (where: Where) => c.api.sendMessage(c.config.lawyersChatId!, text!, { parse_mode: 'HTML', ...where, ...extra })
-          return { first: send, rest: more }
-        })()
+  const groupChat = c.config.lawyersChatId!
+  let first: (where: Where) => Promise<{ message_id: number }>
+  let rest: string[]
+  if (payload.media && payload.clientMessageId) {
+    const { caption, followUps } = fitCaption(header, message.text)
+    first = (where) => c.api.copyMessage(groupChat, request.chatId, payload.clientMessageId, { caption, parse_mode: 'HTML', ...where, ...extra })
+    rest = followUps
+  } else {
+    const [text, ...more] = fitMessages(header, message.text)
+    first = (where) => c.api.sendMessage(groupChat, text!, { parse_mode: 'HTML', ...where, ...extra })
+    rest = more
+  }
   const groupMessageId = await sendInSteps(c, row, payload, request, first, rest)
   if (groupMessageId && payload.clientMessageId) {
     recordRelay(c.db, { requestId: request.id, direction: 'from_client', groupChatId: c.config.lawyersChatId!, groupMessageId, clientChatId: request.chatId, clientMessageId: payload.clientMessageId, createdAt: c.clock() })
@@ -178,8 +178,8 @@ async function relayToGroup(c: DeliveryContext, request: LegalRequest, row: Outb
 }
 
 /**
- * The first message, then the rest of a split text as replies to it; each step is saved as soon
- * as it is sent, so a retry or a restart goes on from the next step instead of repeating.
+ * The first message, then the rest of a split text in the same topic (or under the card); each
+ * step is saved as soon as it is sent, so a retry or a restart goes on from the next step.
  */
 async function sendInSteps(c: DeliveryContext, row: OutboxRow, payload: Payload, request: LegalRequest, first: (where: Where) => Promise<{ message_id: number }>, rest: string[]): Promise<number | undefined> {
   let firstId: number | undefined = payload.firstSentId
