@@ -6,6 +6,7 @@ import { setBotCommands, setDeskCommands } from './bot/commands.js'
 import type { BotContext } from './bot/context.js'
 import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
+import { keyValueStorage } from './db/key-value-storage.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError, type Logger } from './logger.js'
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
     await bot.init()
     // No network limits in the terminal: deliver the outbox right after each line.
     const outbox = new OutboxWorker({ ...deps, api: bot.api }, { throttle: false })
-    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, afterEachLine: () => outbox.deliverDue() })
+    // Update ids go on from the previous run on this database, as Telegram's would.
+    const state = keyValueStorage<number>(deps.db, 'local-chat:', deps.clock)
+    const updateIds = { first: state.read('next-update-id') ?? 1, save: (next: number) => state.write('next-update-id', next) }
+    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine: () => outbox.deliverDue() })
     return
   }
 

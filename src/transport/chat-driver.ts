@@ -15,6 +15,8 @@ export interface ChatDriverOptions {
   lawyersChatId: number
   userId?: number
   languageCode?: string
+  /** The first update id to use; the terminal chat continues from its previous run's. */
+  firstUpdateId?: number
 }
 
 /**
@@ -26,7 +28,7 @@ export class ChatDriver {
   inGroup = false
   threadId: number | undefined
   languageCode: string | undefined
-  private nextUpdateId = 1
+  private nextUpdateId: number
   lastUpdate: Update | undefined
 
   constructor(
@@ -35,7 +37,13 @@ export class ChatDriver {
     private readonly options: ChatDriverOptions,
   ) {
     this.userId = options.userId ?? 1000
+    this.nextUpdateId = options.firstUpdateId ?? 1
     this.languageCode = options.languageCode
+  }
+
+  /** The id the next update will get. */
+  get nextUpdate(): number {
+    return this.nextUpdateId
   }
 
   /** After a restart the same person talks to the new bot process. */
