@@ -157,6 +157,7 @@ async function askAttachments(conversation: BotConversation, ctx: ConvContext): 
       continue
     }
     if (files.length < MAX_ATTACHMENTS) await next.reply(ctx.t('lawyer:fileReceived', { count: files.length, max: MAX_ATTACHMENTS }), { reply_markup: doneKeyboard() })
+    else await next.reply(ctx.t('lawyer:filesLimit', { max: MAX_ATTACHMENTS }))
   }
   return files
 }

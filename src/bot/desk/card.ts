@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy'
 import type { Conflict } from '../../desk/conflicts.js'
 import type { LegalRequest } from '../../db/legal-requests.js'
 import { escapeHtml, type TFunction } from '../../i18n.js'
+import { isOpen, type RequestStatus } from '../../requests/lifecycle.js'
 import { LANGUAGE_NAMES } from '../keyboards/language.js'
 import { clip, formatDateTime } from '../format.js'
 
@@ -37,11 +38,14 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
   return lines.join('\n')
 }
 
+/** The buttons follow the state: a withdrawn card keeps Notes, a closed one Status (to reopen) and Notes. */
 export function cardKeyboard(request: LegalRequest, t: TFunction): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(t('desk:buttons.take'), `d:take:${request.id}`)
-    .text(t('desk:buttons.status'), `d:st:${request.id}`)
-    .row()
-    .text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
-    .text(t('desk:buttons.notes'), `d:notes:${request.id}`)
+  const kb = new InlineKeyboard()
+  if (isOpen(request.status as RequestStatus)) {
+    kb.text(t('desk:buttons.take'), `d:take:${request.id}`).text(t('desk:buttons.status'), `d:st:${request.id}`).row()
+    kb.text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
+  } else if (request.status !== 'withdrawn') {
+    kb.text(t('desk:buttons.status'), `d:st:${request.id}`)
+  }
+  return kb.text(t('desk:buttons.notes'), `d:notes:${request.id}`)
 }

@@ -6,6 +6,7 @@ import { saveOutboxProgress, type OutboxRow } from '../../db/outbox.js'
 import { findConflicts } from '../../desk/conflicts.js'
 import { escapeHtml, type TFunction } from '../../i18n.js'
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
+import { CAPTION_LIMIT, relayBody, TEXT_LIMIT } from '../desk/relay-html.js'
 import type { OutboxDependencies } from './worker.js'
 import { deliverCentreReport } from './centre-report.js'
 
@@ -161,7 +162,7 @@ async function relayToGroup(c: DeliveryContext, request: LegalRequest, payload: 
   const header = `📨 <b>${request.reference}</b> · ${groupT(c)('desk:fromClient')}`
   const replyTo = payload.clientReplyTo ? relayByClientMessage(c.db, request.chatId, payload.clientReplyTo) : undefined
   const extra = replyTo ? { reply_parameters: { message_id: replyTo.groupMessageId, allow_sending_without_reply: true } } : {}
-  const text = `${header}\n${escapeHtml(message.text)}`
+  const text = relayBody(header, message.text, payload.entities, payload.media ? CAPTION_LIMIT : TEXT_LIMIT)
   const groupMessageId =
     payload.media && payload.clientMessageId
       ? await inRequestThread(c, request, (where) => c.api.copyMessage(c.config.lawyersChatId!, request.chatId, payload.clientMessageId, { caption: text, parse_mode: 'HTML', ...where, ...extra }))
@@ -181,8 +182,8 @@ async function relayToClient(c: DeliveryContext, request: LegalRequest, payload:
   const reply = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}
   c.recordSend(request.chatId)
   const sent = payload.media
-    ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: `${header}\n${escapeHtml(payload.text ?? '')}`, parse_mode: 'HTML', reply_markup: keyboard, ...reply })
-    : await c.api.sendMessage(request.chatId, `${header}\n${escapeHtml(payload.text ?? '')}`, { parse_mode: 'HTML', reply_markup: keyboard, ...reply })
+    ? await c.api.copyMessage(request.chatId, payload.groupChatId, payload.groupMessageId, { caption: relayBody(header, payload.text ?? '', payload.entities, CAPTION_LIMIT), parse_mode: 'HTML', reply_markup: keyboard, ...reply })
+    : await c.api.sendMessage(request.chatId, relayBody(header, payload.text ?? '', payload.entities, TEXT_LIMIT), { parse_mode: 'HTML', reply_markup: keyboard, ...reply })
   recordRelay(c.db, { requestId: request.id, direction: 'to_client', groupChatId: payload.groupChatId, groupMessageId: payload.groupMessageId, clientChatId: request.chatId, clientMessageId: sent.message_id, createdAt: c.clock() })
   // 👌 on the lawyer's message says it reached the person; a group without reactions just goes without.
   await c.api.setMessageReaction(payload.groupChatId, payload.groupMessageId, [{ type: 'emoji', emoji: '👌' }]).catch(() => undefined)
@@ -209,7 +210,7 @@ async function mirrorEdit(c: DeliveryContext, request: LegalRequest, payload: Pa
   const chatId = toClient ? request.chatId : c.config.lawyersChatId!
   const t = toClient ? clientT(c, request) : groupT(c)
   const header = toClient ? t('desk:client.lawyer', { reference: request.reference }) : `📨 <b>${request.reference}</b> · ${t('desk:fromClient')}`
-  const text = `${header}\n${escapeHtml(payload.text ?? '')}`
+  const text = relayBody(header, payload.text ?? '', payload.entities, payload.media ? CAPTION_LIMIT : TEXT_LIMIT)
   c.recordSend(chatId)
   try {
     if (payload.media) await c.api.editMessageCaption(chatId, payload.messageId, { caption: text, parse_mode: 'HTML' })
