@@ -247,13 +247,13 @@ export function addClientMessage(db: Db, request: LegalRequest, text: string, no
   })
 }
 
-/** The person's request that waits for their answer, if any (the latest one). */
-export function requestWaitingForClient(db: Db, userId: number): LegalRequest | undefined {
+/** The person's latest request in one of these statuses (e.g. the one waiting for their answer). */
+export function latestRequestOf(db: Db, userId: number, statuses: readonly string[]): LegalRequest | undefined {
   return db
     .select()
     .from(legalRequests)
-    .where(and(eq(legalRequests.userId, userId), eq(legalRequests.status, 'waiting_for_client')))
-    .orderBy(desc(legalRequests.lastActivityAt))
+    .where(and(eq(legalRequests.userId, userId), inArray(legalRequests.status, [...statuses])))
+    .orderBy(desc(legalRequests.lastActivityAt), desc(legalRequests.id))
     .get()
 }
 

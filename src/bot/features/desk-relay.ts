@@ -11,12 +11,12 @@ import {
   findRequestByReference,
   messageFromSource,
   recordEdit,
+  latestRequestOf,
   requestMessageById,
-  requestWaitingForClient,
   type LegalRequest,
 } from '../../db/legal-requests.js'
 import { escapeHtml } from '../../i18n.js'
-import { acceptsLawyerMessages, MAX_DESCRIPTION_LENGTH, referencesIn, type RequestStatus } from '../../requests/lifecycle.js'
+import { acceptsLawyerMessages, MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, referencesIn, type RequestStatus } from '../../requests/lifecycle.js'
 import type { BotContext } from '../context.js'
 import { isLawyer, requireLawyer } from '../desk/roles.js'
 import { clip, formatDateTime } from '../format.js'
@@ -156,11 +156,17 @@ function requestRepliedTo(ctx: BotContext): LegalRequest | undefined {
   return request?.userId === ctx.from!.id ? request : undefined
 }
 
-/** A reply about a request goes to it; so does any message while a request waits for the person. */
+/**
+ * A reply about a request goes to it; so does any message while a request waits for the person,
+ * and a photo or document while one is open (papers have nowhere else to go in the bot).
+ */
 privateChat.on('message', async (ctx, next) => {
   if (ctx.message.text?.startsWith('/')) return next()
   const replied = requestRepliedTo(ctx)
-  const request = replied ?? requestWaitingForClient(ctx.db, ctx.from.id)
+  const request =
+    replied ??
+    latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client']) ??
+    (ctx.message.photo || ctx.message.document ? latestRequestOf(ctx.db, ctx.from.id, OPEN_STATUSES) : undefined)
   if (!request) return next()
   if (request.status === 'withdrawn') return ctx.reply(ctx.t('requests:withdrawnNoRelay', { reference: request.reference }))
   const text = textOf(ctx.message)
