@@ -77,6 +77,22 @@ describe('the person’s answer reaches the lawyer (item 3)', () => {
   })
 })
 
+describe('a reply to the lawyer in the middle of another conversation (items 2, 3)', () => {
+  it('goes to the request, and the benefits questions stay where they were', async () => {
+    const h = await withRequest()
+    await waitingForMigrant(h)
+    await h.driver.send('/benefits')
+    const lawyerMessage = botMessage(h, MIGRANT, 'фото патента')
+    await h.driver.send('Патент в пути', h.driver.replyTo(lawyerMessage))
+    expect(h.lastText(MIGRANT)).toBe(h.t('ru', 'requests:written', { reference: REF }))
+    const mark = h.mark()
+    await h.flush()
+    expect(toGroup(h, mark).map((c) => c.payload.text).join('\n')).toContain('Патент в пути')
+    await h.driver.pressData('c:childrenUnder16:no')
+    expect(h.lastText(MIGRANT)).toBe(h.t('ru', 'benefits:question.baby'))
+  })
+})
+
 describe('“Write to the lawyer” takes papers (item 4)', () => {
   it('a photo with a caption is copied into the request’s topic', async () => {
     const h = await withRequest()

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
+import { relayFromPerson, requestRepliedTo } from './desk-relay.js'
 
 /**
  * /cancel leaves whatever conversation is running, and a menu command or menu button pressed during
@@ -38,6 +39,10 @@ privateChat.command('help', async (ctx, next) => {
 
 privateChat.use(async (ctx, next) => {
   const open = openConversationName(ctx)
+  // A reply to the lawyer (or to any bot message about a request) goes to the request even in the
+  // middle of another conversation, which stays where it was.
+  const aboutRequest = open && ctx.message && !ctx.message.text?.startsWith('/') ? requestRepliedTo(ctx) : undefined
+  if (aboutRequest) return void (await relayFromPerson(ctx, aboutRequest, true))
   const command = ctx.message?.text?.match(/^\/([a-z]+)(@\w+)?(\s|$)/)?.[1]
   const menuEntry = (command && MENU_COMMANDS.includes(command)) || MENU_BUTTONS.test(ctx.callbackQuery?.data ?? '')
   if (open && menuEntry) {

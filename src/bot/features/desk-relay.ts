@@ -147,7 +147,7 @@ lawyersGroup.on('edited_message', async (ctx) => {
 const privateChat = composer.chatType('private')
 
 /** The person's own request that a reply is about: a relayed message, or a bot message naming it. */
-function requestRepliedTo(ctx: BotContext): LegalRequest | undefined {
+export function requestRepliedTo(ctx: BotContext): LegalRequest | undefined {
   const replyTo = ctx.message?.reply_to_message
   if (!replyTo) return undefined
   const relayed = relayByClientMessage(ctx.db, ctx.chat!.id, replyTo.message_id)
@@ -157,34 +157,43 @@ function requestRepliedTo(ctx: BotContext): LegalRequest | undefined {
 }
 
 /**
+ * The person's message goes to the request, or they are told why not. `replied`: it was a reply to
+ * a bot message about the request (otherwise a plain message, which may have been meant as search).
+ */
+export async function relayFromPerson(ctx: BotContext, request: LegalRequest, replied: boolean): Promise<unknown> {
+  const message = ctx.message!
+  if (request.status === 'withdrawn') return ctx.reply(ctx.t('requests:withdrawnNoRelay', { reference: request.reference }))
+  const text = textOf(message)
+  const media = hasMedia(message)
+  if (!text && !media) return ctx.reply(ctx.t(message.voice ? 'conv.voice' : 'requests:cannotRelayKind'))
+  if (text.length > MAX_DESCRIPTION_LENGTH) return ctx.reply(ctx.t('conv.tooLong', { max: MAX_DESCRIPTION_LENGTH, length: text.length }))
+  const entities = entitiesOf(message)
+  const stored = addClientMessage(ctx.db, request, text || '📎', ctx.clock(), {
+    clientMessageId: message.message_id,
+    media,
+    ...(replied ? { clientReplyTo: message.reply_to_message!.message_id } : {}),
+    ...(entities ? { entities } : {}),
+  })
+  ctx.logger.info({ handler: 'desk:relay-to-group', request_id: request.id, replied })
+  // Plain text that was not a reply may have been a search question: one tap searches instead.
+  const searchInstead = !replied && message.text ? new InlineKeyboard().text(ctx.t('requests:searchInstead'), `my:search:${stored.id}`) : undefined
+  return ctx.reply(ctx.t('requests:written', { reference: request.reference }), searchInstead ? { reply_markup: searchInstead } : {})
+}
+
+/**
  * A reply about a request goes to it; so does any message while a request waits for the person,
  * and a photo or document while one is open (papers have nowhere else to go in the bot).
  */
 privateChat.on('message', async (ctx, next) => {
   if (ctx.message.text?.startsWith('/')) return next()
   const replied = requestRepliedTo(ctx)
-  const request =
-    replied ??
-    latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client']) ??
-    (ctx.message.photo || ctx.message.document ? latestRequestOf(ctx.db, ctx.from.id, OPEN_STATUSES) : undefined)
-  if (!request) return next()
-  if (request.status === 'withdrawn') return ctx.reply(ctx.t('requests:withdrawnNoRelay', { reference: request.reference }))
-  const text = textOf(ctx.message)
-  const media = hasMedia(ctx.message)
+  if (replied) return relayFromPerson(ctx, replied, true)
+  const waiting = latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client'])
+  const open = ctx.message.photo || ctx.message.document ? latestRequestOf(ctx.db, ctx.from.id, OPEN_STATUSES) : undefined
+  const request = waiting ?? open
   // A sticker or a location while a lawyer waits is not an answer: it goes on to the other handlers.
-  if (!text && !media) return replied ? ctx.reply(ctx.t(ctx.message.voice ? 'conv.voice' : 'requests:cannotRelayKind')) : next()
-  if (text.length > MAX_DESCRIPTION_LENGTH) return ctx.reply(ctx.t('conv.tooLong', { max: MAX_DESCRIPTION_LENGTH, length: text.length }))
-  const entities = entitiesOf(ctx.message)
-  const message = addClientMessage(ctx.db, request, text || '📎', ctx.clock(), {
-    clientMessageId: ctx.message.message_id,
-    media,
-    ...(replied ? { clientReplyTo: ctx.message.reply_to_message!.message_id } : {}),
-    ...(entities ? { entities } : {}),
-  })
-  ctx.logger.info({ handler: 'desk:relay-to-group', request_id: request.id, waiting: !replied })
-  // Plain text that was not a reply may have been a search question: one tap searches instead.
-  const searchInstead = !replied && ctx.message.text ? new InlineKeyboard().text(ctx.t('requests:searchInstead'), `my:search:${message.id}`) : undefined
-  await ctx.reply(ctx.t('requests:written', { reference: request.reference }), searchInstead ? { reply_markup: searchInstead } : {})
+  if (!request || (!textOf(ctx.message) && !hasMedia(ctx.message))) return next()
+  await relayFromPerson(ctx, request, false)
 })
 
 /** "It was a search question": the articles for the words the person sent (already with the lawyer). */
