@@ -4,7 +4,7 @@ import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
 import { dueOutbox, markDelivered, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
-import { scheduleReminders } from '../../desk/reminders.js'
+import { scheduleReminders } from '../../db/reminders.js'
 import { describeError, type Logger } from '../../logger.js'
 import { deliverOutboxEvent, targetChat, type DeliveryContext } from './deliveries.js'
 
