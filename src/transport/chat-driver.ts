@@ -83,12 +83,12 @@ export class ChatDriver {
     await this.sendMessage({ contact: { phone_number: phoneNumber, first_name: `User ${this.userId}`, user_id: this.userId } }, '')
   }
 
-  async sendSticker(): Promise<void> {
-    await this.sendMessage({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } }, '')
+  async sendSticker(extra: Record<string, unknown> = {}): Promise<void> {
+    await this.sendMessage({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false }, ...extra }, '')
   }
 
-  async sendVoice(): Promise<void> {
-    await this.sendMessage({ voice: { file_id: 'voice-1', file_unique_id: 'v1', duration: 3 } }, '')
+  async sendVoice(extra: Record<string, unknown> = {}): Promise<void> {
+    await this.sendMessage({ voice: { file_id: 'voice-1', file_unique_id: 'v1', duration: 3 }, ...extra }, '')
   }
 
   async sendPhoto(fileId: string, caption?: string, extra: Record<string, unknown> = {}): Promise<void> {

@@ -29,12 +29,16 @@ export async function requestFollowUpConversation(conversation: BotConversation,
     const reference = await conversation.external((outside) => {
       // Ownership is checked again at the moment of writing, not only when the button was drawn.
       const request = findRequestOfUser(outside.db, outside.from!.id, requestId)
-      if (!request || request.status === 'withdrawn') return null
+      if (!request) return null
+      if (request.status === 'withdrawn') return { withdrawn: request.reference }
       addClientMessage(outside.db, request, text.trim() ? text : '📎', outside.clock(), { clientMessageId: message.message_id, media, ...(entities ? { entities } : {}) })
       outside.logger.info({ handler: 'requests:follow-up', request_id: request.id, media })
-      return request.reference
+      return { written: request.reference }
     })
-    await next.reply(reference ? next.t('requests:written', { reference }) : next.t('requests:notFound'))
+    // Withdrawn meanwhile (or deleted): the person is told why their message did not go.
+    if (!reference) await next.reply(next.t('requests:notFound'))
+    else if ('withdrawn' in reference) await next.reply(next.t('requests:withdrawnNoRelay', { reference: reference.withdrawn }))
+    else await next.reply(next.t('requests:written', { reference: reference.written }))
     return
   }
 }
