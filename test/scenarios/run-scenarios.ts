@@ -11,6 +11,7 @@ export async function runScenarios(name: string, seed: number, runs: number): Pr
   const world = await createWorld()
   let index = 0
   const started = Date.now()
+  const cpu = process.cpuUsage()
   await fc.assert(
     fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 7 }), async (steps) => {
       const broken = await world.scenario(index++, steps)
@@ -19,8 +20,9 @@ export async function runScenarios(name: string, seed: number, runs: number): Pr
     { seed, numRuns: runs, endOnFailure: true },
   )
   const s = world.stats
+  const used = process.cpuUsage(cpu)
   console.log(
-    `${name}: ${s.scenarios} scenarios (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s — ${s.steps} steps, ` +
+    `${name}: ${s.scenarios} scenarios (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU) — ${s.steps} steps, ` +
       `${s.requestsSent} requests sent, ${s.messagesChecked} relayed-or-answered checks, ${s.restarts} restarts, ${s.redeliveries} redeliveries`,
   )
   expect(s.scenarios).toBe(runs)

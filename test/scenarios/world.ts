@@ -31,7 +31,7 @@ export const stepArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('lawyerTake' as const), lawyer: who }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('lawyerStatus' as const), to: fc.constantFrom('waiting_for_client', 'closed', 'in_progress', 'resolved') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('lawyerEdit' as const) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('restart' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('restart' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('redeliver' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('flush' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteData' as const), who }) },
@@ -253,9 +253,14 @@ export async function createWorld() {
   }
 
   /** What a sender may be told instead of their message being relayed (up to the reference). */
-  const whyNot = (lng: string) =>
+  const whyNotCache = new Map<string, RegExp[]>()
+  const whyNot = (lng: string) => whyNotCache.get(lng) ?? whyNotCache.set(lng, whyNotOf(lng)).get(lng)!
+  const whyNotOf = (lng: string) =>
     ['requests:withdrawnNoRelay', 'requests:cannotRelayKind', 'conv.voice', 'conv.tooLong', 'desk:closedNoRelay', 'desk:withdrawnNoRelay', 'desk:goneNoRelay', 'desk:cannotRelayKind']
       .map((k) => new RegExp(`^${t(lng, k, { reference: '§', max: '§', length: '§' }).split('§').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]*')}$`))
+
+  const sent = LANGS.flatMap((l) => ['lawyer:sent', 'lawyer:sentUrgent', 'lawyer:sentDeadline'].map((k) => t(l, k, { reference: '§' }).split('§')[0]!))
+  const openPrefixes = LANGS.map((l) => t(l, 'conv.open', { what: '§' }).split('§')[0]!)
 
   /** Runs one scenario and returns what broke (empty when every invariant holds). */
   async function scenario(index: number, steps: Step[]): Promise<string[]> {
@@ -285,7 +290,6 @@ export async function createWorld() {
     if (errors.length > errorsBefore) broken.push(`errors logged: ${errors.slice(errorsBefore).join(' | ').slice(0, 500)}`)
 
     // Every submitted request: one row, one reference, one outbox event; "sent" names a new reference.
-    const sent = LANGS.flatMap((l) => ['lawyer:sent', 'lawyer:sentUrgent', 'lawyer:sentDeadline'].map((k) => t(l, k, { reference: '§' }).split('§')[0]!))
     for (const id of migrants) {
       for (const c of calls.filter((c) => Number(c.payload.chat_id) === id)) {
         const text = String(c.payload.text ?? '')
@@ -329,8 +333,7 @@ export async function createWorld() {
       h.driver.as(id)
       const mark = h.mark()
       await h.driver.send('/help')
-      const open = LANGS.map((l) => t(l, 'conv.open', { what: '§' }).split('§')[0]!)
-      if (!texts(id, mark).some((x) => open.some((prefix) => x.startsWith(prefix)))) {
+      if (!texts(id, mark).some((x) => openPrefixes.some((prefix) => x.startsWith(prefix)))) {
         const conv = h.db.select().from(keyValue).where(eq(keyValue.key, `conv:${id}`)).get()?.value.slice(0, 300)
         broken.push(`/help for ${id} inside a conversation answered ${JSON.stringify(h.since(mark).map((c) => [c.method, c.payload.text]))}; state ${conv}; errors ${errors.slice(-2).join(' ').slice(0, 300)}`)
       }
