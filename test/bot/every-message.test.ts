@@ -208,7 +208,7 @@ describe('Take by a second lawyer (item 7)', () => {
   it('asks before taking over, and then tells the first lawyer in the group', async () => {
     const h = await withRequest()
     h.driver.as(ADMIN_ID, 'group')
-    await h.driver.send('/lawyers add 55 Айгуль')
+    await h.driver.send('/lawyers add 55 Айгуль <A&B>')
     await h.driver.pressData('d:take:1')
     h.driver.as(55, 'group')
     await h.driver.pressCallback('d:take:1', request(h).cardMessageId!)
@@ -216,7 +216,9 @@ describe('Take by a second lawyer (item 7)', () => {
     expect(h.lastText(LAWYERS_CHAT_ID)).toBe(h.t('ru', 'desk:takeOverAsk', { reference: REF, name: '#1' }))
     await h.driver.pressData('d:takeover:1')
     expect(request(h).assignedLawyerId).toBe(55)
-    expect(h.lastText(LAWYERS_CHAT_ID)).toBe(h.t('ru', 'desk:takenOver', { reference: REF, name: 'Айгуль', previous: '#1' }))
+    expect(h.lastText(LAWYERS_CHAT_ID)).toBe(h.t('ru', 'desk:takenOver', { reference: REF, name: 'Айгуль <A&B>', previous: '#1' }))
+    // Escaped once for Telegram's HTML, not twice.
+    expect(h.telegram.calls.at(-1)!.payload.text).toContain('Айгуль &lt;A&amp;B&gt;')
   })
 })
 

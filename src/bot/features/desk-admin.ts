@@ -49,7 +49,7 @@ composer.command('intake', async (ctx) => {
   const state = intakeState(ctx.db)
   const by = state.by ? (findLawyer(ctx.db, state.by)?.displayName ?? `#${state.by}`) : '—'
   const now = state.paused
-    ? ctx.t('desk:intakeNowPaused', { since: state.since ? formatDateTime(new Date(state.since)) : '—', by: escapeHtml(by) }) + (state.message ? `\n${ctx.t('desk:intakeMessage')}: ${escapeHtml(state.message)}` : '')
+    ? ctx.t('desk:intakeNowPaused', { since: state.since ? formatDateTime(new Date(state.since)) : '—', by }) + (state.message ? `\n${ctx.t('desk:intakeMessage')}: ${escapeHtml(state.message)}` : '')
     : ctx.t('desk:intakeNowOpen')
   await ctx.reply(`${now}\n\n${ctx.t('desk:intakeUsage')}`, { parse_mode: 'HTML' })
 })

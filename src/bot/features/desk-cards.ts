@@ -22,7 +22,7 @@ function statusChoices(status: RequestStatus): StatusChoice[] {
 
 const requestFrom = (ctx: BotContext, id: string | undefined) => (id ? findRequest(ctx.db, Number(id)) : undefined)
 
-/** A lawyer as the others see them: the name set with /lawyers add, or the id. */
+/** A lawyer as the others see them: the name set with /lawyers add, or the id (t() escapes it). */
 const lawyerName = (ctx: BotContext, id: number) => findLawyer(ctx.db, id)?.displayName ?? `#${id}`
 
 composer.callbackQuery(/^d:(take|takeover|st|urg|notes):(\d{1,10})$/, async (ctx) => {
@@ -43,7 +43,7 @@ composer.callbackQuery(/^d:(take|takeover|st|urg|notes):(\d{1,10})$/, async (ctx
     // Another lawyer has it: ask before taking it over, so nobody loses a case without knowing.
     await ctx.answerCallbackQuery()
     const kb = new InlineKeyboard().text(ctx.t('desk:buttons.takeOver'), `d:takeover:${request.id}`)
-    return ctx.reply(ctx.t('desk:takeOverAsk', { reference: request.reference, name: escapeHtml(lawyerName(ctx, request.assignedLawyerId)) }), { parse_mode: 'HTML', reply_markup: kb })
+    return ctx.reply(ctx.t('desk:takeOverAsk', { reference: request.reference, name: lawyerName(ctx, request.assignedLawyerId) }), { parse_mode: 'HTML', reply_markup: kb })
   }
   if (action === 'take' || action === 'takeover') {
     const previous = request.assignedLawyerId
@@ -52,7 +52,7 @@ composer.callbackQuery(/^d:(take|takeover|st|urg|notes):(\d{1,10})$/, async (ctx
     if (action === 'takeover') await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined)
     // The first lawyer reads it where the question was asked.
     if (result.ok && previous && previous !== lawyerId) {
-      await ctx.reply(ctx.t('desk:takenOver', { reference: request.reference, name: escapeHtml(lawyerName(ctx, lawyerId)), previous: escapeHtml(lawyerName(ctx, previous)) }), { parse_mode: 'HTML' })
+      await ctx.reply(ctx.t('desk:takenOver', { reference: request.reference, name: lawyerName(ctx, lawyerId), previous: lawyerName(ctx, previous) }), { parse_mode: 'HTML' })
     }
     return
   }

@@ -15,7 +15,6 @@ import {
   requestMessageById,
   type LegalRequest,
 } from '../../db/legal-requests.js'
-import { escapeHtml } from '../../i18n.js'
 import { acceptsLawyerMessages, MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, referencesIn, type RequestStatus } from '../../requests/lifecycle.js'
 import type { BotContext } from '../context.js'
 import { isLawyer, requireLawyer } from '../desk/roles.js'
@@ -206,7 +205,7 @@ privateChat.callbackQuery(/^my:search:(\d{1,10})$/, async (ctx) => {
   const kb = new InlineKeyboard()
   for (const r of results) kb.text(`📖 ${r.title}`, `r:a:${r.id}`).row()
   kb.text(ctx.t('menu.rights'), 'r:home')
-  await ctx.reply(ctx.t(results.length ? 'requests:searchResults' : 'rights:noResults', { words: escapeHtml(clip(message.text, 60)) }), { parse_mode: 'HTML', reply_markup: kb })
+  await ctx.reply(ctx.t(results.length ? 'requests:searchResults' : 'rights:noResults', { words: clip(message.text, 60) }), { parse_mode: 'HTML', reply_markup: kb })
 })
 
 privateChat.on('edited_message', async (ctx) => {
