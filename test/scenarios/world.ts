@@ -43,8 +43,8 @@ const LAWYERS = [ADMIN_ID, 55]
  * A pair of migrants lives through a few scenarios, then the next pair arrives: early enough that
  * nobody reaches the bot's flood limit (60 updates a minute per person, in real time) in a fast test.
  */
-const PAIR_SCENARIOS = 5
-const PAIR_UPDATES = 24
+const PAIR_SCENARIOS = 10
+const PAIR_UPDATES = 36
 const LANGS = ['ru', 'ky'] as const
 
 /** A message someone sent that must reach the other side, or be answered with why not. */
@@ -82,7 +82,9 @@ export async function createWorld() {
       await h.driver.pressCallback(`lang:${lang(i)}`)
     }
     // The first of the pair starts with a request sent, so lawyers have something to answer at once.
+    const first = h.driver.nextUpdate
     for (let n = 0; n < 12 && !latestRequest(migrants[0]!); n++) await requestStep(0)
+    updatesBy.set(migrants[0]!, h.driver.nextUpdate - first + 2)
     await flush()
     confirmed.add(latestRequest(migrants[0]!)!.reference)
   }
