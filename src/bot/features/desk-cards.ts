@@ -110,11 +110,13 @@ async function askForNote(ctx: BotContext, requestId: number, reference: string,
 }
 
 /** A reply to one of the bot's questions applies the change it was about. */
-composer.on('message:text', async (ctx, next) => {
+composer.on('message', async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message
   const asked = replyTo && replyTo.from?.id === ctx.me.id ? findPrompt(ctx.db, ctx.chat.id, replyTo.message_id) : undefined
   if (!asked) return next()
   if (!(await requireLawyer(ctx))) return
+  // A photo or a sticker is no answer to the bot's question, and it is not for the person either.
+  if (!ctx.message.text) return ctx.reply(ctx.t('desk:promptNeedsText', { reference: findRequest(ctx.db, asked.requestId)?.reference ?? '' }))
   const prompt = takePrompt(ctx.db, ctx.chat.id, replyTo!.message_id)
   // A second answer to the same question changes nothing and goes nowhere: say so.
   if (!prompt || isAnswered(asked)) return ctx.reply(ctx.t('desk:promptAnswered', { reference: findRequest(ctx.db, asked.requestId)?.reference ?? '' }))
