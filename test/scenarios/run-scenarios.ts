@@ -23,7 +23,7 @@ export async function runScenarios(name: string, seed: number, runs: number): Pr
   const used = process.cpuUsage(cpu)
   console.log(
     `${name}: ${s.scenarios} scenarios (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU) — ${s.steps} steps, ` +
-      `${s.requestsSent} requests sent, ${s.messagesChecked} relayed-or-answered checks, ${s.restarts} restarts, ${s.redeliveries} redeliveries`,
+      `${s.requestsAtStart} + ${s.requestsSent} requests sent (at a pair's start + in scenarios), ${s.messagesChecked} relayed-or-answered checks, ${s.restarts} restarts, ${s.redeliveries} redeliveries`,
   )
   expect(s.scenarios).toBe(runs)
 }
