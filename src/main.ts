@@ -5,6 +5,7 @@ import { createBot } from './bot/index.js'
 import { setBotCommands, setDeskCommands } from './bot/commands.js'
 import { loadContent } from './content/index.js'
 import { openDatabase } from './db/client.js'
+import { keyValueStorage } from './db/key-value-storage.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
     await bot.init()
     // No network limits in the terminal: deliver the outbox right after each line.
     const outbox = new OutboxWorker({ ...deps, api: bot.api }, { throttle: false })
-    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, afterEachLine: () => outbox.deliverDue() })
+    // Update ids go on from the previous run on this database, as Telegram's would.
+    const state = keyValueStorage<number>(deps.db, 'local-chat:', deps.clock)
+    const updateIds = { first: state.read('next-update-id') ?? 1, save: (next: number) => state.write('next-update-id', next) }
+    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine: () => outbox.deliverDue() })
     return
   }
 

@@ -41,13 +41,30 @@ export function findPrompt(db: Db, chatId: number, messageId: number): DeskPromp
   return db.select().from(deskPrompts).where(and(eq(deskPrompts.chatId, chatId), eq(deskPrompts.messageId, messageId))).get()
 }
 
+const ANSWERED = 'answered:'
+
+/** Whether the bot's question was answered already (the row stays, so a second reply is recognised). */
+export const isAnswered = (prompt: DeskPrompt) => prompt.action.startsWith(ANSWERED)
+
+/** Takes the question's action once: a second reply to the same question gets nothing. */
 export function takePrompt(db: Db, chatId: number, messageId: number): DeskPrompt | undefined {
-  return db.delete(deskPrompts).where(and(eq(deskPrompts.chatId, chatId), eq(deskPrompts.messageId, messageId))).returning().get()
+  const prompt = findPrompt(db, chatId, messageId)
+  if (!prompt || isAnswered(prompt)) return undefined
+  const taken = db
+    .update(deskPrompts)
+    .set({ action: ANSWERED + prompt.action })
+    .where(and(eq(deskPrompts.chatId, chatId), eq(deskPrompts.messageId, messageId), eq(deskPrompts.action, prompt.action)))
+    .returning()
+    .get()
+  return taken ? prompt : undefined
 }
 
 export interface IntakeState {
   paused: boolean
   message?: string
+  /** When and by whom intake was paused (ISO time, Telegram id). */
+  since?: string
+  by?: number
 }
 
 /** Whether new non-urgent requests are accepted (admins pause it when the lawyers are full). */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, like } from 'drizzle-orm'
+import type { MessageEntity } from 'grammy/types'
 import type { Language } from '../config.js'
 import {
   canTransition,
@@ -198,12 +199,18 @@ export interface GroupRelay {
   groupMessageId: number
   media: boolean
   groupReplyTo?: number
+  /** The lawyer's formatting (links, bold, code), kept on the way to the person. */
+  entities?: MessageEntity[]
 }
 
 /** A lawyer writes to the person: stored, then sent through the outbox (copied for files). */
 export function addLawyerMessage(db: Db, request: LegalRequest, lawyerId: number, text: string, relay: GroupRelay, now: Date): RequestMessage {
   return db.transaction((tx) => {
-    const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'to_client', authorId: lawyerId, text, createdAt: now }).returning().get()
+    const message = tx
+      .insert(requestMessages)
+      .values({ requestId: request.id, direction: 'to_client', authorId: lawyerId, text, createdAt: now, sourceChatId: relay.groupChatId, sourceMessageId: relay.groupMessageId })
+      .returning()
+      .get()
     tx.update(legalRequests)
       .set({ lastActivityAt: now, ...(request.firstAnsweredAt ? {} : { firstAnsweredAt: now }) })
       .where(eq(legalRequests.id, request.id))
@@ -223,11 +230,13 @@ export interface ClientRelay {
   clientMessageId: number
   media: boolean
   clientReplyTo?: number
+  entities?: MessageEntity[]
 }
 
 export function addClientMessage(db: Db, request: LegalRequest, text: string, now: Date, relay?: ClientRelay): RequestMessage {
   return db.transaction((tx) => {
-    const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'from_client', authorId: request.userId, text, createdAt: now }).returning().get()
+    const source = relay ? { sourceChatId: request.chatId, sourceMessageId: relay.clientMessageId } : {}
+    const message = tx.insert(requestMessages).values({ requestId: request.id, direction: 'from_client', authorId: request.userId, text, createdAt: now, ...source }).returning().get()
     tx.update(legalRequests).set({ lastActivityAt: now }).where(eq(legalRequests.id, request.id)).run()
     if (request.status === 'waiting_for_client') {
       tx.update(legalRequests).set({ status: 'in_progress' }).where(eq(legalRequests.id, request.id)).run()
@@ -236,6 +245,38 @@ export function addClientMessage(db: Db, request: LegalRequest, text: string, no
     enqueueOutbox(tx, 'request.message', request.id, { requestId: request.id, messageId: message.id, ...relay }, now)
     return message
   })
+}
+
+/** The person's latest request in one of these statuses (e.g. the one waiting for their answer). */
+export function latestRequestOf(db: Db, userId: number, statuses: readonly string[]): LegalRequest | undefined {
+  return db
+    .select()
+    .from(legalRequests)
+    .where(and(eq(legalRequests.userId, userId), inArray(legalRequests.status, [...statuses])))
+    .orderBy(desc(legalRequests.lastActivityAt), desc(legalRequests.id))
+    .get()
+}
+
+/** The stored message that a Telegram message (in a private chat or the lawyers' group) became. */
+export function messageFromSource(db: Db, sourceChatId: number, sourceMessageId: number): RequestMessage | undefined {
+  return db.select().from(requestMessages).where(and(eq(requestMessages.sourceChatId, sourceChatId), eq(requestMessages.sourceMessageId, sourceMessageId))).get()
+}
+
+/**
+ * An edit made in Telegram: the stored text becomes the latest, the earlier one is kept in the
+ * history, and the mirrored copy's edit is queued, all at once.
+ */
+export function recordEdit(db: Db, message: RequestMessage, text: string, now: Date, mirror: Record<string, unknown> | undefined): void {
+  db.transaction((tx) => {
+    const earlier = [...(message.earlierTexts ? (JSON.parse(message.earlierTexts) as unknown[]) : []), { text: message.text, editedAt: now.toISOString() }]
+    tx.update(requestMessages).set({ text, earlierTexts: JSON.stringify(earlier), editedAt: now }).where(eq(requestMessages.id, message.id)).run()
+    if (mirror) enqueueOutbox(tx, 'relay.edit', message.requestId, mirror, now)
+  })
+}
+
+/** What a message said before each edit, oldest first. */
+export function earlierTextsOf(message: RequestMessage): { text: string; editedAt: string }[] {
+  return message.earlierTexts ? (JSON.parse(message.earlierTexts) as { text: string; editedAt: string }[]) : []
 }
 
 /** Deletes everything the person gave us: requests (with their messages and files), language, state. */

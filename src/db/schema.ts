@@ -100,10 +100,17 @@ export const requestMessages = sqliteTable(
       .references(() => legalRequests.id, { onDelete: 'cascade' }),
     direction: text('direction', { enum: ['from_client', 'to_client', 'note'] }).notNull(),
     authorId: integer('author_id').notNull(),
+    /** The latest text: an edit in Telegram replaces it, and the earlier texts are kept below. */
     text: text('text').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The Telegram message it came from (the person's private chat or the lawyers' group), for edits. */
+    sourceChatId: integer('source_chat_id'),
+    sourceMessageId: integer('source_message_id'),
+    /** JSON `[{ text, editedAt }]`, oldest first: what the message said before each edit. */
+    earlierTexts: text('earlier_texts'),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('request_messages_request_idx').on(t.requestId)],
+  (t) => [index('request_messages_request_idx').on(t.requestId), index('request_messages_source_idx').on(t.sourceChatId, t.sourceMessageId)],
 )
 
 export const requestStatusHistory = sqliteTable(

@@ -64,3 +64,13 @@ export type Urgency = (typeof URGENCIES)[number]
 
 export const MAX_DESCRIPTION_LENGTH = 3000
 export const MAX_ATTACHMENTS = 5
+
+/** The distinct references a text mentions: every bot message about a request names its reference. */
+export function referencesIn(text: string | undefined): string[] {
+  return [...new Set(text?.toUpperCase().match(/\bJO-\d{4}-\d{5,}\b/g) ?? [])]
+}
+
+/** Whether a lawyer's message can still reach the person (a closed case must be reopened first). */
+export function acceptsLawyerMessages(status: RequestStatus): boolean {
+  return status !== 'withdrawn' && status !== 'closed'
+}

@@ -15,6 +15,8 @@ export interface ChatDriverOptions {
   lawyersChatId: number
   userId?: number
   languageCode?: string
+  /** The first update id to use; the terminal chat continues from its previous run's. */
+  firstUpdateId?: number
 }
 
 /**
@@ -26,7 +28,7 @@ export class ChatDriver {
   inGroup = false
   threadId: number | undefined
   languageCode: string | undefined
-  private nextUpdateId = 1
+  private nextUpdateId: number
   lastUpdate: Update | undefined
 
   constructor(
@@ -35,7 +37,13 @@ export class ChatDriver {
     private readonly options: ChatDriverOptions,
   ) {
     this.userId = options.userId ?? 1000
+    this.nextUpdateId = options.firstUpdateId ?? 1
     this.languageCode = options.languageCode
+  }
+
+  /** The id the next update will get. */
+  get nextUpdate(): number {
+    return this.nextUpdateId
   }
 
   /** After a restart the same person talks to the new bot process. */
@@ -75,12 +83,12 @@ export class ChatDriver {
     await this.sendMessage({ contact: { phone_number: phoneNumber, first_name: `User ${this.userId}`, user_id: this.userId } }, '')
   }
 
-  async sendSticker(): Promise<void> {
-    await this.sendMessage({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } }, '')
+  async sendSticker(extra: Record<string, unknown> = {}): Promise<void> {
+    await this.sendMessage({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false }, ...extra }, '')
   }
 
-  async sendVoice(): Promise<void> {
-    await this.sendMessage({ voice: { file_id: 'voice-1', file_unique_id: 'v1', duration: 3 } }, '')
+  async sendVoice(extra: Record<string, unknown> = {}): Promise<void> {
+    await this.sendMessage({ voice: { file_id: 'voice-1', file_unique_id: 'v1', duration: 3 }, ...extra }, '')
   }
 
   async sendPhoto(fileId: string, caption?: string, extra: Record<string, unknown> = {}): Promise<void> {

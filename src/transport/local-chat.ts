@@ -12,6 +12,11 @@ export interface LocalChatOptions {
   interactive?: boolean
   /** Runs after each line, e.g. to deliver the outbox before the next line is read. */
   afterEachLine?: () => Promise<unknown>
+  /**
+   * Update ids continue across runs on the same database (a bot keys things by them); the chat
+   * starts at `updateIds.first` and reports the next free id after each line.
+   */
+  updateIds?: { first: number; save(next: number): void }
 }
 
 export const LOCAL_HELP = `Local chat with Joldosh. Type a message, or:
@@ -27,7 +32,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
   const { bot, telegram } = options
   const out = options.output ?? process.stdout
   const interactive = options.interactive ?? Boolean(process.stdin.isTTY)
-  const driver = new ChatDriver(bot, telegram, { lawyersChatId: options.lawyersChatId })
+  const driver = new ChatDriver(bot, telegram, { lawyersChatId: options.lawyersChatId, ...(options.updateIds ? { firstUpdateId: options.updateIds.first } : {}) })
   telegram.onCall((call) => out.write(formatCall(call)))
   if (interactive) out.write(`${LOCAL_HELP}\n\n`)
 
@@ -40,6 +45,7 @@ export async function runLocalChat(options: LocalChatOptions): Promise<void> {
     const refusedBefore = telegram.rejected.length
     try {
       await handleLine(driver, line, out)
+      options.updateIds?.save(driver.nextUpdate)
       await options.afterEachLine?.()
     } catch (error) {
       out.write(`⚠️  ${error instanceof Error ? error.message : String(error)}\n`)

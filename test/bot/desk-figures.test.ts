@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ApiCall } from '../../src/transport/fake-telegram.js'
 import { recordArticleFeedback } from '../../src/db/article-feedback.js'
 import { auditLog, legalRequests, outbox } from '../../src/db/schema.js'
-import { scheduleReminders } from '../../src/desk/reminders.js'
+import { scheduleReminders } from '../../src/db/reminders.js'
 import { ADMIN_ID, createTestBot, LAWYERS_CHAT_ID, startAs, type TestBot } from '../helpers/bot-harness.js'
 import { fileRequest } from '../helpers/legal-request.js'
 

@@ -58,6 +58,9 @@ describe('desk paths through the outbox', () => {
     await h.flush()
     h.driver.as(55, 'group')
     await h.driver.pressData('d:take:1')
+    // Take asks before taking over from another lawyer (issue 12, item 7).
+    expect(request(h).assignedLawyerId).toBe(ADMIN_ID)
+    await h.driver.pressData('d:takeover:1')
     expect(request(h).assignedLawyerId).toBe(55)
     const mark = h.mark()
     expect(await h.flush()).toBe(0)

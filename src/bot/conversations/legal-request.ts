@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { InlineKeyboard, Keyboard } from 'grammy'
 import { intakeState } from '../../db/desk.js'
 import { listRequestsOfUser, submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
@@ -46,7 +47,10 @@ export async function legalRequestConversation(conversation: BotConversation, ct
     await ctx.reply(t('lawyer:dailyCap', { count: overCap.length, references: overCap.join(', ') }))
     return
   }
-  const intake = await conversation.external((outside) => intakeState(outside.db))
+  // The draft id is this submission's own key, made once and replayed from the conversation's state
+  // after a restart: a re-delivered Send finds the same request, and a new request never meets an
+  // old one's key. (A conversation begun before draft ids existed keys by its Send update, as then.)
+  const { draftId, ...intake } = await conversation.external((outside) => ({ ...intakeState(outside.db), draftId: randomUUID() as string | undefined }))
   if (intake.paused) await ctx.reply(intake.message ? `${t('lawyer:intakePaused')}\n\n${escapeHtml(intake.message)}` : t('lawyer:intakePaused'), { parse_mode: 'HTML' })
   const consent = await choose(conversation, ctx, 'consent', t('lawyer:consent'), [
     { value: 'yes', label: t('lawyer:consentYes') },
@@ -111,7 +115,7 @@ export async function legalRequestConversation(conversation: BotConversation, ct
   }
 
   const draft = toDraft(answers)
-  const sourceUpdateId = String(ctx.update.update_id)
+  const sourceUpdateId = draftId ? `draft:${draftId}` : String(ctx.update.update_id)
   const language = ctx.locale
   const result = await conversation.external((outside) => {
     const { request, created } = submitLegalRequest(outside.db, draft, {
@@ -122,9 +126,11 @@ export async function legalRequestConversation(conversation: BotConversation, ct
       now: outside.clock(),
     })
     outside.logger.info({ handler: 'legal-request:submitted', request_id: request.id, created })
-    return { reference: request.reference }
+    return { reference: request.reference, created }
   })
-  await ctx.reply(t(draft.urgency === 'normal' ? 'lawyer:sent' : 'lawyer:sentUrgent', { reference: result.reference }), { parse_mode: 'HTML' })
+  // The confirmation fits the urgency chosen; a request already stored is never announced as new.
+  const key = !result.created ? 'lawyer:alreadySent' : draft.urgency === 'detained' ? 'lawyer:sentUrgent' : draft.urgency === 'deadline' ? 'lawyer:sentDeadline' : 'lawyer:sent'
+  await ctx.reply(t(key, { reference: result.reference }), { parse_mode: 'HTML' })
 }
 
 function isAnswered(a: Answers, step: Step): boolean {
@@ -158,6 +164,7 @@ async function askAttachments(conversation: BotConversation, ctx: ConvContext): 
       continue
     }
     if (files.length < MAX_ATTACHMENTS) await next.reply(ctx.t('lawyer:fileReceived', { count: files.length, max: MAX_ATTACHMENTS }), { reply_markup: doneKeyboard() })
+    else await next.reply(ctx.t('lawyer:filesLimit', { max: MAX_ATTACHMENTS }))
   }
   return files
 }

@@ -76,6 +76,8 @@ export async function reprompt(ctx: ConvContext, expected: 'buttons' | 'text' | 
   if (!message) return false
   if (message.voice || message.audio || message.video_note) {
     await ctx.reply(ctx.t('conv.voice'))
+  } else if (expected !== 'files' && (message.photo || message.document)) {
+    await ctx.reply(ctx.t('conv.noFileHere'))
   } else if (message.text?.startsWith('/')) {
     await ctx.reply(ctx.t('conv.command'))
   } else {

@@ -2,9 +2,11 @@ import { InlineKeyboard } from 'grammy'
 import type { Conflict } from '../../desk/conflicts.js'
 import type { LegalRequest } from '../../db/legal-requests.js'
 import { escapeHtml, type TFunction } from '../../i18n.js'
+import { isOpen, type RequestStatus } from '../../requests/lifecycle.js'
 import { LANGUAGE_NAMES } from '../keyboards/language.js'
 import { clip, formatDateTime } from '../format.js'
 import { TEXT_LIMIT, visibleLength } from '../../transport/telegram-rules.js'
+import { clipUtf16 } from './relay-html.js'
 
 export interface CardExtras {
   attachments: number
@@ -31,12 +33,6 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
   return `${head}\n\n<blockquote>${escapeHtml(clipUtf16(clip(request.description, 2500), room))}</blockquote>`
 }
 
-function clipUtf16(text: string, max: number): string {
-  if (text.length <= max) return text
-  const cut = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1
-  return `${text.slice(0, cut)}…`
-}
-
 function cardHead(request: LegalRequest, extras: CardExtras, t: TFunction): string {
   const contact = [
     t('desk:card.inChat'),
@@ -56,11 +52,14 @@ function cardHead(request: LegalRequest, extras: CardExtras, t: TFunction): stri
   return lines.join('\n')
 }
 
+/** The buttons follow the state: a withdrawn card keeps Notes, a closed one Status (to reopen) and Notes. */
 export function cardKeyboard(request: LegalRequest, t: TFunction): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(t('desk:buttons.take'), `d:take:${request.id}`)
-    .text(t('desk:buttons.status'), `d:st:${request.id}`)
-    .row()
-    .text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
-    .text(t('desk:buttons.notes'), `d:notes:${request.id}`)
+  const kb = new InlineKeyboard()
+  if (isOpen(request.status as RequestStatus)) {
+    kb.text(t('desk:buttons.take'), `d:take:${request.id}`).text(t('desk:buttons.status'), `d:st:${request.id}`).row()
+    kb.text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
+  } else if (request.status !== 'withdrawn') {
+    kb.text(t('desk:buttons.status'), `d:st:${request.id}`)
+  }
+  return kb.text(t('desk:buttons.notes'), `d:notes:${request.id}`)
 }

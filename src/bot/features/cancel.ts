@@ -1,19 +1,56 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
+import { relayFromPerson, requestRepliedTo } from './desk-relay.js'
 
 /**
- * /cancel leaves whatever conversation is running. Installed between conversations() and the
- * conversations themselves, because an active conversation takes every other update of the chat.
+ * /cancel leaves whatever conversation is running, and a menu command or menu button pressed during
+ * a conversation leaves it (saying which) before the command starts its own. Installed between
+ * conversations() and the conversations themselves, because an active conversation takes every
+ * other update of the chat, and conversations v2 refuses a second enter while one is open.
  */
 const composer = new Composer<BotContext>()
+const privateChat = composer.chatType('private')
 
-composer.chatType('private').command('cancel', async (ctx) => {
-  const active = Object.keys(ctx.conversation.active()).length > 0
+/** Commands and buttons that open something new: they never belong to the open conversation. */
+const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'emergency', 'language', 'myrequests', 'deletemydata']
+const MENU_BUTTONS = /^(menu:|my:write:|my:list$|b:lawyer$|r:l:|ce:a:)/
+
+/** The name of the open conversation as people read it ("the family benefits questions"). */
+export function openConversationName(ctx: BotContext): string | undefined {
+  const id = Object.keys(ctx.conversation.active())[0]
+  return id ? ctx.t(`conv.names.${id}`, { defaultValue: ctx.t('conv.names.other') }) : undefined
+}
+
+privateChat.command('cancel', async (ctx) => {
+  const active = openConversationName(ctx) !== undefined
   await ctx.conversation.exitAll()
   await ctx.reply(ctx.t(active ? 'conv.cancelled' : 'conv.nothingToCancel'), {
     reply_markup: mainMenuKeyboard(ctx.t),
   })
+})
+
+/** /help inside a conversation says what is open and how to leave; the conversation stays. */
+privateChat.command('help', async (ctx, next) => {
+  const open = openConversationName(ctx)
+  if (!open) return next()
+  await ctx.reply(ctx.t('conv.open', { what: open }))
+})
+
+privateChat.use(async (ctx, next) => {
+  const open = openConversationName(ctx)
+  // A reply to the lawyer (or to any bot message about a request) goes to the request even in the
+  // middle of another conversation, which stays where it was.
+  const aboutRequest = open && ctx.message && !ctx.message.text?.startsWith('/') ? requestRepliedTo(ctx) : undefined
+  if (aboutRequest) return void (await relayFromPerson(ctx, aboutRequest, true))
+  const command = ctx.message?.text?.match(/^\/([a-z]+)(@\w+)?(\s|$)/)?.[1]
+  const menuEntry = (command && MENU_COMMANDS.includes(command)) || MENU_BUTTONS.test(ctx.callbackQuery?.data ?? '')
+  if (open && menuEntry) {
+    await ctx.conversation.exitAll()
+    ctx.logger.info({ handler: 'conv:left-for-menu', command })
+    await ctx.reply(ctx.t('conv.left', { what: open }))
+  }
+  await next()
 })
 
 export { composer as cancelFeature }

@@ -1,10 +1,10 @@
 import { Composer } from 'grammy'
-import { setIntakeState } from '../../db/desk.js'
-import { addLawyer, addReferralOrganisation, audit, listLawyers, listReferralOrganisations, removeLawyer, removeReferralOrganisation } from '../../db/lawyers.js'
+import { intakeState, setIntakeState } from '../../db/desk.js'
+import { addLawyer, findLawyer, addReferralOrganisation, audit, listLawyers, listReferralOrganisations, removeLawyer, removeReferralOrganisation } from '../../db/lawyers.js'
 import { escapeHtml } from '../../i18n.js'
 import type { BotContext } from '../context.js'
 import { requireAdmin } from '../desk/roles.js'
-import { clip } from '../format.js'
+import { clip, formatDateTime } from '../format.js'
 
 /** Admins keep the list of lawyers and referral organisations, and can pause intake. */
 const composer = new Composer<BotContext>()
@@ -35,7 +35,7 @@ composer.command('intake', async (ctx) => {
   if (!(await requireAdmin(ctx))) return
   const [action, ...message] = ctx.match.trim().split(/\s+/)
   if (action === 'pause') {
-    setIntakeState(ctx.db, { paused: true, ...(message.length ? { message: clip(message.join(' '), 500) } : {}) }, ctx.clock())
+    setIntakeState(ctx.db, { paused: true, since: ctx.clock().toISOString(), by: ctx.from!.id, ...(message.length ? { message: clip(message.join(' '), 500) } : {}) }, ctx.clock())
     audit(ctx.db, ctx.from!.id, 'intake:pause', null, ctx.clock())
     return ctx.reply(ctx.t('desk:intakePaused'))
   }
@@ -44,7 +44,14 @@ composer.command('intake', async (ctx) => {
     audit(ctx.db, ctx.from!.id, 'intake:resume', null, ctx.clock())
     return ctx.reply(ctx.t('desk:intakeResumed'))
   }
-  await ctx.reply(ctx.t('desk:intakeUsage'))
+  if (action) return ctx.reply(ctx.t('desk:intakeUsage'))
+  // /intake alone: whether requests are taken now, since when and by whom, and how to change it.
+  const state = intakeState(ctx.db)
+  const by = state.by ? (findLawyer(ctx.db, state.by)?.displayName ?? `#${state.by}`) : '—'
+  const now = state.paused
+    ? ctx.t('desk:intakeNowPaused', { since: state.since ? formatDateTime(new Date(state.since)) : '—', by }) + (state.message ? `\n${ctx.t('desk:intakeMessage')}: ${escapeHtml(state.message)}` : '')
+    : ctx.t('desk:intakeNowOpen')
+  await ctx.reply(`${now}\n\n${ctx.t('desk:intakeUsage')}`, { parse_mode: 'HTML' })
 })
 
 composer.command('orgs', async (ctx) => {

@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import { findPrompt, savePrompt, takePrompt } from '../../db/desk.js'
-import { audit, findReferralOrganisation, listReferralOrganisations } from '../../db/lawyers.js'
+import { findPrompt, isAnswered, savePrompt, takePrompt } from '../../db/desk.js'
+import { audit, findLawyer, findReferralOrganisation, listReferralOrganisations } from '../../db/lawyers.js'
 import { assignRequest, changeRequestStatus, findRequest, messagesOf, setRequestUrgent } from '../../db/legal-requests.js'
 import { escapeHtml } from '../../i18n.js'
-import { allowedTransitions, type RequestStatus } from '../../requests/lifecycle.js'
+import { allowedTransitions, isOpen, type RequestStatus } from '../../requests/lifecycle.js'
 import type { BotContext } from '../context.js'
 import { requireLawyer } from '../desk/roles.js'
 import { clip, formatDateTime } from '../format.js'
@@ -22,7 +22,10 @@ function statusChoices(status: RequestStatus): StatusChoice[] {
 
 const requestFrom = (ctx: BotContext, id: string | undefined) => (id ? findRequest(ctx.db, Number(id)) : undefined)
 
-composer.callbackQuery(/^d:(take|st|urg|notes):(\d{1,10})$/, async (ctx) => {
+/** A lawyer as the others see them: the name set with /lawyers add, or the id (t() escapes it). */
+const lawyerName = (ctx: BotContext, id: number) => findLawyer(ctx.db, id)?.displayName ?? `#${id}`
+
+composer.callbackQuery(/^d:(take|takeover|st|urg|notes):(\d{1,10})$/, async (ctx) => {
   if (!(await requireLawyer(ctx))) return
   const [, action, id] = ctx.match
   const request = requestFrom(ctx, id)
@@ -30,9 +33,28 @@ composer.callbackQuery(/^d:(take|st|urg|notes):(\d{1,10})$/, async (ctx) => {
   const lawyerId = ctx.from.id
   audit(ctx.db, lawyerId, `card:${action}`, request.id, ctx.clock())
   ctx.logger.info({ handler: `desk:${action}`, request_id: request.id })
-  if (action === 'take') {
+  const status = request.status as RequestStatus
+  // A withdrawn or closed card keeps only what still makes sense; an old button is refused kindly.
+  if ((action === 'take' || action === 'takeover' || action === 'urg') && !isOpen(status)) {
+    return ctx.answerCallbackQuery({ text: ctx.t('desk:notOpen', { reference: request.reference, status: ctx.t(`figures:status.${status}`) }), show_alert: true })
+  }
+  if (action === 'take' && request.assignedLawyerId === lawyerId) return ctx.answerCallbackQuery({ text: ctx.t('desk:alreadyYours', { reference: request.reference }) })
+  if (action === 'take' && request.assignedLawyerId) {
+    // Another lawyer has it: ask before taking it over, so nobody loses a case without knowing.
+    await ctx.answerCallbackQuery()
+    const kb = new InlineKeyboard().text(ctx.t('desk:buttons.takeOver'), `d:takeover:${request.id}`)
+    return ctx.reply(ctx.t('desk:takeOverAsk', { reference: request.reference, name: lawyerName(ctx, request.assignedLawyerId) }), { parse_mode: 'HTML', reply_markup: kb })
+  }
+  if (action === 'take' || action === 'takeover') {
+    const previous = request.assignedLawyerId
     const result = assignRequest(ctx.db, request.id, lawyerId, ctx.clock())
-    return ctx.answerCallbackQuery({ text: ctx.t(result.ok ? 'desk:taken' : 'desk:notAllowed', { reference: request.reference }) })
+    await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? 'desk:taken' : 'desk:notAllowed', { reference: request.reference }) })
+    if (action === 'takeover') await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined)
+    // The first lawyer reads it where the question was asked.
+    if (result.ok && previous && previous !== lawyerId) {
+      await ctx.reply(ctx.t('desk:takenOver', { reference: request.reference, name: lawyerName(ctx, lawyerId), previous: lawyerName(ctx, previous) }), { parse_mode: 'HTML' })
+    }
+    return
   }
   if (action === 'urg') {
     setRequestUrgent(ctx.db, request.id, !request.urgent, ctx.clock())
@@ -88,12 +110,16 @@ async function askForNote(ctx: BotContext, requestId: number, reference: string,
 }
 
 /** A reply to one of the bot's questions applies the change it was about. */
-composer.on('message:text', async (ctx, next) => {
+composer.on('message', async (ctx, next) => {
   const replyTo = ctx.message.reply_to_message
-  if (!replyTo || replyTo.from?.id !== ctx.me.id || !findPrompt(ctx.db, ctx.chat.id, replyTo.message_id)) return next()
+  const asked = replyTo && replyTo.from?.id === ctx.me.id ? findPrompt(ctx.db, ctx.chat.id, replyTo.message_id) : undefined
+  if (!asked) return next()
   if (!(await requireLawyer(ctx))) return
-  const prompt = takePrompt(ctx.db, ctx.chat.id, replyTo.message_id)
-  if (!prompt) return next()
+  // A photo or a sticker is no answer to the bot's question, and it is not for the person either.
+  if (!ctx.message.text) return ctx.reply(ctx.t('desk:promptNeedsText', { reference: findRequest(ctx.db, asked.requestId)?.reference ?? '' }))
+  const prompt = takePrompt(ctx.db, ctx.chat.id, replyTo!.message_id)
+  // A second answer to the same question changes nothing and goes nowhere: say so.
+  if (!prompt || isAnswered(asked)) return ctx.reply(ctx.t('desk:promptAnswered', { reference: findRequest(ctx.db, asked.requestId)?.reference ?? '' }))
   const note = clip(ctx.message.text.split('\n')[0]!.trim(), 500)
   const [, status, orgId] = prompt.action.split(':')
   const request = findRequest(ctx.db, prompt.requestId)

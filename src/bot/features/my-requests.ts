@@ -71,6 +71,7 @@ privateChat.callbackQuery(/^my:(open|write|withdraw|withdraw-yes):(\d{1,10})$/, 
   const request = findRequestOfUser(ctx.db, ctx.from.id, Number(id))
   if (!request) return ctx.answerCallbackQuery({ text: ctx.t('requests:notFound'), show_alert: true })
   await ctx.answerCallbackQuery()
+  if (action === 'write' && request.status === 'withdrawn') return ctx.reply(ctx.t('requests:withdrawnNoRelay', { reference: request.reference }))
   if (action === 'write') return ctx.conversation.enter(REQUEST_FOLLOW_UP, request.id)
   if (action === 'withdraw') {
     const kb = new InlineKeyboard().text(ctx.t('requests:withdrawYes'), `my:withdraw-yes:${request.id}`).text(ctx.t('buttons.back'), `my:open:${request.id}`)

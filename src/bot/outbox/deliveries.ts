@@ -163,11 +163,11 @@ async function relayToGroup(c: DeliveryContext, request: LegalRequest, row: Outb
   let first: (where: Where) => Promise<{ message_id: number }>
   let rest: string[]
   if (payload.media && payload.clientMessageId) {
-    const { caption, followUps } = fitCaption(header, message.text)
+    const { caption, followUps } = fitCaption(header, message.text, payload.entities)
     first = (where) => c.api.copyMessage(groupChat, request.chatId, payload.clientMessageId, { caption, parse_mode: 'HTML', ...where, ...extra })
     rest = followUps
   } else {
-    const [text, ...more] = fitMessages(header, message.text)
+    const [text, ...more] = fitMessages(header, message.text, payload.entities)
     first = (where) => c.api.sendMessage(groupChat, text!, { parse_mode: 'HTML', ...where, ...extra })
     rest = more
   }
@@ -206,7 +206,7 @@ async function relayToClient(c: DeliveryContext, request: LegalRequest, row: Out
   const keyboard = new InlineKeyboard().text(t('requests:write'), `my:write:${request.id}`)
   const replyTo = payload.groupReplyTo ? findRelayForGroup(c, payload.groupReplyTo) : undefined
   const reply = replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}
-  const fitted = payload.media ? fitCaption(header, payload.text ?? '') : (([first, ...followUps]) => ({ caption: first!, followUps }))(fitMessages(header, payload.text ?? ''))
+  const fitted = payload.media ? fitCaption(header, payload.text ?? '', payload.entities) : (([first, ...followUps]) => ({ caption: first!, followUps }))(fitMessages(header, payload.text ?? '', payload.entities))
   let firstId: number | undefined = payload.firstSentId
   if (firstId === undefined) {
     c.recordSend(request.chatId)
@@ -252,7 +252,7 @@ async function mirrorEdit(c: DeliveryContext, request: LegalRequest, payload: Pa
   const t = toClient ? clientT(c, request) : groupT(c)
   const header = toClient ? t('desk:client.lawyer', { reference: request.reference }) : `📨 <b>${request.reference}</b> · ${t('desk:fromClient')}`
   // An edit cannot be split: clipped to Telegram's limit (the full text is kept in the database).
-  const text = clipToFit(header, payload.text ?? '', payload.media ? CAPTION_LIMIT : TEXT_LIMIT)
+  const text = clipToFit(header, payload.text ?? '', payload.entities, payload.media ? CAPTION_LIMIT : TEXT_LIMIT)
   c.recordSend(chatId)
   try {
     if (payload.media) await c.api.editMessageCaption(chatId, payload.messageId, { caption: text, parse_mode: 'HTML' })

@@ -1,7 +1,7 @@
 import { GrammyError } from 'grammy'
 import { markDelivered, pendingOutbox, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
-import { scheduleReminders } from '../../desk/reminders.js'
+import { scheduleReminders } from '../../db/reminders.js'
 import { describeError } from '../../logger.js'
 import { deliverOutboxEvent, targetChat } from './deliveries.js'
 import { classifyFailure, tellAdmins, tellSender } from './failures.js'

@@ -1,10 +1,10 @@
-import type { Db } from '../db/client.js'
-import { markReminded, reminderCandidates } from '../db/desk-figures.js'
-import { dueReminders, URGENT_REMINDER_AFTER_MS, NORMAL_REMINDER_AFTER_MS, type DueReminder } from './queue.js'
+import { dueReminders, URGENT_REMINDER_AFTER_MS, NORMAL_REMINDER_AFTER_MS, type DueReminder } from '../desk/queue.js'
+import type { Db } from './client.js'
+import { markReminded, reminderCandidates } from './desk-figures.js'
 
 /**
- * Queues the "untouched for N h" reminders that are due, as `reminder` outbox events, and marks
- * the requests reminded in the same transaction: each request is reminded once, and nothing is
+ * Storage calls the rule (`dueReminders`, pure, in src/desk/queue.ts): queues the "untouched for
+ * N h" reminders that are due, as `reminder` outbox events, and marks the requests reminded in the same transaction: each request is reminded once, and nothing is
  * kept in memory, so a restart neither loses a reminder nor repeats one. The outbox worker calls
  * this at the start of every run. Returns the reminders queued.
  */
