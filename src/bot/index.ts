@@ -15,6 +15,7 @@ import { deskRelayFeature } from './features/desk-relay.js'
 import { familyBenefitsFeature } from './features/family-benefits.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
+import { myDataFeature } from './features/my-data.js'
 import { myRequestsFeature } from './features/my-requests.js'
 import { rightsFeature } from './features/rights.js'
 import { languageFeature } from './features/language.js'
@@ -98,6 +99,8 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   )
 
   app.use(cancelFeature)
+  // /deletemydata must also work in the middle of a conversation.
+  app.use(myDataFeature)
 
   // 5. Features that run conversations come first: a running conversation must see the chat's
   // updates (even /help) before any other handler takes them.

@@ -17,6 +17,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
+  // Deleted rows are zeroed, not left in free pages: a person's deleted data must be gone from the file.
+  sqlite.pragma('secure_delete = ON')
   const db = drizzle(sqlite, { schema })
   runMigrations(sqlite, db)
   return db as Db

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { Language } from '../config.js'
 import {
   canTransition,
@@ -10,7 +10,7 @@ import {
   type Urgency,
 } from '../requests/lifecycle.js'
 import type { Db } from './client.js'
-import { keyValue, legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
+import { legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
 
 export type LegalRequest = typeof legalRequests.$inferSelect
 export type RequestMessage = typeof requestMessages.$inferSelect
@@ -49,6 +49,7 @@ export type OutboxKind =
   | 'relay.edit'
   | 'reminder'
   | 'centre.report'
+  | 'request.erased'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -235,15 +236,5 @@ export function addClientMessage(db: Db, request: LegalRequest, text: string, no
     }
     enqueueOutbox(tx, 'request.message', request.id, { requestId: request.id, messageId: message.id, ...relay }, now)
     return message
-  })
-}
-
-/** Deletes everything the person gave us: requests (with their messages and files), language, state. */
-export function deleteUserData(db: Db, userId: number): number {
-  return db.transaction((tx) => {
-    const removed = tx.delete(legalRequests).where(eq(legalRequests.userId, userId)).returning({ id: legalRequests.id }).all().length
-    tx.delete(users).where(eq(users.id, userId)).run()
-    tx.delete(keyValue).where(like(keyValue.key, `%:${userId}`)).run()
-    return removed
   })
 }

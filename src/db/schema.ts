@@ -75,6 +75,8 @@ export const legalRequests = sqliteTable(
     declineReason: text('decline_reason'),
     /** When the "untouched" reminder was posted, so it is posted once. */
     remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    /** When the person deleted their data (or retention erased it): only anonymous figures remain. */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('legal_requests_user_idx').on(t.userId), index('legal_requests_status_idx').on(t.status)],
 )
@@ -87,6 +89,8 @@ export const requestAttachments = sqliteTable('request_attachments', {
   kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
   fileId: text('file_id').notNull(),
   fileName: text('file_name'),
+  /** The bot's copy of the file in the lawyers' group, deleted there when the person deletes their data. */
+  groupMessageId: integer('group_message_id'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 })
 

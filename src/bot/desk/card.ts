@@ -18,6 +18,7 @@ export function topicTitle(request: LegalRequest, t: TFunction): string {
 
 /** The request card in the lawyers' group: what a lawyer needs to triage, and no name. */
 export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction): string {
+  if (request.erasedAt) return erasedCardText(request, t)
   const contact = [
     t('desk:card.inChat'),
     request.contactPhone ? `${t('desk:card.phone')} ${escapeHtml(request.contactPhone)}` : '',
@@ -37,7 +38,19 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
   return lines.join('\n')
 }
 
+/** After the person deleted their data: what the figures keep, and why the rest is gone. */
+function erasedCardText(request: LegalRequest, t: TFunction): string {
+  return [
+    `🗑 <b>${request.reference}</b>`,
+    `${t('desk:card.topic')}: ${t(`lawyer:topics.${request.topic}`)} · ${t('desk:card.city')}: ${t(`lawyer:cities.${request.city}`)}`,
+    `${t('desk:card.status')}: <b>${t(`figures:status.${request.status}`)}</b> · ${t('desk:card.created')}: ${formatDateTime(request.createdAt)}`,
+    '',
+    t('privacy:desk.cardErased', { date: formatDateTime(request.erasedAt!) }),
+  ].join('\n')
+}
+
 export function cardKeyboard(request: LegalRequest, t: TFunction): InlineKeyboard {
+  if (request.erasedAt) return new InlineKeyboard()
   return new InlineKeyboard()
     .text(t('desk:buttons.take'), `d:take:${request.id}`)
     .text(t('desk:buttons.status'), `d:st:${request.id}`)

@@ -37,6 +37,7 @@ lawyersGroup.command('note', async (ctx) => {
   if (!(await requireLawyer(ctx))) return
   const request = requestFor(ctx)
   if (!request || !ctx.match.trim()) return ctx.reply(ctx.t('desk:noteHelp'))
+  if (request.erasedAt) return ctx.reply(ctx.t('privacy:desk.erasedAlert', { reference: request.reference }))
   addLawyerNote(ctx.db, request, ctx.from!.id, clip(ctx.match.trim(), MAX_DESCRIPTION_LENGTH), ctx.clock())
   audit(ctx.db, ctx.from!.id, 'note', request.id, ctx.clock())
   await ctx.reply(ctx.t('desk:noteSaved', { reference: request.reference }))
@@ -55,7 +56,7 @@ composer.callbackQuery(/^d:ph:(\d{1,10}):([a-zA-Z]{1,20})$/, async (ctx) => {
   if (!(await requireLawyer(ctx))) return
   const request = findRequest(ctx.db, Number(ctx.match[1]))
   const phrase = ctx.match[2] as (typeof PHRASES)[number]
-  if (!request || !PHRASES.includes(phrase) || request.status === 'withdrawn') return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
+  if (!request || !PHRASES.includes(phrase) || request.status === 'withdrawn' || request.erasedAt) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
   // "We will write by …": two days from now, in the person's calendar.
   const date = formatDateTime(new Date(ctx.clock().getTime() + 2 * 86_400_000)).slice(0, 10)
   enqueueOutbox(ctx.db, 'lawyer.phrase', request.id, { requestId: request.id, clientChatId: request.chatId, phrase, date, lawyerId: ctx.from.id }, ctx.clock())
@@ -72,6 +73,7 @@ lawyersGroup.on('message', async (ctx, next) => {
   const request = requestFor(ctx)
   if (!request) return next()
   if (!(await requireLawyer(ctx))) return
+  if (request.erasedAt) return ctx.reply(ctx.t('privacy:desk.erasedNoRelay', { reference: request.reference }))
   if (request.status === 'withdrawn') return ctx.reply(ctx.t('desk:withdrawnNoRelay', { reference: request.reference }))
   const replyTo = ctx.message.reply_to_message
   addLawyerMessage(ctx.db, request, ctx.from.id, clip(textOf(ctx.message), 3500), {

@@ -2,7 +2,6 @@ import { createConversation } from '@grammyjs/conversations'
 import { Composer, InlineKeyboard } from 'grammy'
 import {
   changeRequestStatus,
-  deleteUserData,
   findRequestOfUser,
   listRequestsOfUser,
   messagesOf,
@@ -85,23 +84,6 @@ privateChat.callbackQuery(/^my:(open|write|withdraw|withdraw-yes):(\d{1,10})$/, 
   }
   const view = requestView(ctx, request)
   await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard })
-})
-
-privateChat.command('deletemydata', async (ctx) => {
-  const kb = new InlineKeyboard().text(ctx.t('requests:deleteYes'), 'data:delete-yes').row().text(ctx.t('requests:deleteNo'), 'data:delete-no')
-  await ctx.reply(ctx.t('requests:deleteConfirm'), { reply_markup: kb })
-})
-
-privateChat.callbackQuery(/^data:delete-(yes|no)$/, async (ctx) => {
-  await ctx.answerCallbackQuery()
-  if (ctx.match[1] === 'no') return ctx.editMessageText(ctx.t('requests:deleteKept'))
-  const t = ctx.t
-  await ctx.conversation.exitAll()
-  const removed = deleteUserData(ctx.db, ctx.from.id)
-  // The session row was deleted with the rest; do not write it back at the end of this update.
-  ctx.session = null as never
-  ctx.logger.info({ handler: 'requests:delete-data', removed })
-  await ctx.editMessageText(t('requests:deleted', { count: removed }))
 })
 
 export { composer as myRequestsFeature }
