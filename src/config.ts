@@ -33,6 +33,7 @@ const configSchema = z
     DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ky')),
     LAWYERS_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ru')),
     ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
+    RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(365)),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   })
   .superRefine((c, ctx) => {
@@ -59,6 +60,8 @@ export interface Config {
   /** Language of cards and notices in the lawyers' group. */
   lawyersLanguage: Language
   orgName: string
+  /** Personal fields of finished requests are erased this many days after their last activity. */
+  retentionDays: number
   logLevel: string
   mode: BotMode
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLanguage: c.DEFAULT_LANGUAGE,
     lawyersLanguage: c.LAWYERS_LANGUAGE,
     orgName: c.ORG_NAME,
+    retentionDays: c.RETENTION_DAYS,
     // The terminal is the chat in local mode, so logs stay quiet there unless asked for.
     logLevel: c.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info'),
     mode,

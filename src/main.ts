@@ -9,6 +9,7 @@ import { openDatabase } from './db/client.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError, type Logger } from './logger.js'
+import { DEFAULT_RETENTION, startRetentionJob } from './privacy/retention.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel)
   const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
   importCentresFromFile(deps.db, new Date())
+  startRetentionJob(deps.db, { ...DEFAULT_RETENTION, requestDays: config.retentionDays }, logger)
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()

@@ -14,9 +14,8 @@ import {
   requestStatusHistory,
   users,
 } from '../db/schema.js'
+import { OPEN_STATUSES, type RequestStatus } from '../requests/lifecycle.js'
 
-/** Statuses in which lawyers would still be working: an erased request leaves the queue. */
-const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_client']
 
 /** The audit log needs who acted only for the NGO's own people; a migrant's id is replaced by this. */
 export const ERASED_ACTOR = 0
@@ -45,7 +44,7 @@ export function eraseRequest(tx: DbOrTx, requestId: number, now: Date, reason: '
   tx.update(requestStatusHistory).set({ note: null }).where(eq(requestStatusHistory.requestId, requestId)).run()
   tx.update(requestStatusHistory).set({ actorId: ERASED_ACTOR })
     .where(and(eq(requestStatusHistory.requestId, requestId), eq(requestStatusHistory.actorId, request.userId))).run()
-  const open = OPEN_STATUSES.includes(request.status)
+  const open = OPEN_STATUSES.includes(request.status as RequestStatus)
   if (open) {
     tx.insert(requestStatusHistory).values({ requestId, fromStatus: request.status, toStatus: 'withdrawn', actorId: ERASED_ACTOR, createdAt: now }).run()
   }

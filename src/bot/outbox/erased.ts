@@ -6,8 +6,8 @@ type Steps = { refreshCard(c: DeliveryContext, r: LegalRequest): Promise<void>; 
 
 /**
  * The person deleted their data (or retention erased it): the bot deletes its own copies of their
- * messages and files in the lawyers' group, edits the card to drop the personal text, and says so
- * in the request's topic. A request whose card was never posted needs nothing.
+ * messages and files in the lawyers' group, edits the card to drop the personal text, and (for a
+ * person's own deletion) says so in the request's topic. A request whose card was never posted needs nothing.
  */
 export async function deliverErasure(c: DeliveryContext, request: LegalRequest, row: OutboxRow, payload: Record<string, any>, steps: Steps): Promise<void> {
   const chatId = c.config.lawyersChatId
@@ -23,7 +23,6 @@ export async function deliverErasure(c: DeliveryContext, request: LegalRequest, 
     saveOutboxProgress(c.db, row.id, { ...payload, copiesDeleted: true })
   }
   await steps.refreshCard(c, request)
-  const t = c.i18n.getFixedT(c.config.lawyersLanguage)
-  const notice = payload.reason === 'retention' ? t('privacy:desk.retentionErased', { reference: request.reference, days: payload.days }) : t('privacy:desk.erased', { reference: request.reference })
-  await steps.postInThread(c, request, notice)
+  // Retention erases long-finished cases, many at once: the edited card says it, without a message each.
+  if (payload.reason === 'person') await steps.postInThread(c, request, c.i18n.getFixedT(c.config.lawyersLanguage)('privacy:desk.erased', { reference: request.reference }))
 }
