@@ -8,6 +8,7 @@ import { describeError } from '../logger.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
 import { centresFeature } from './features/centres.js'
+import { contactDetailsFeature } from './features/contact-details.js'
 import { deskAdminFeature } from './features/desk-admin.js'
 import { deskCardsFeature } from './features/desk-cards.js'
 import { deskFiguresFeature } from './features/desk-figures.js'
@@ -109,6 +110,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(familyBenefitsFeature)
   // The lawyers' desk: answers to the bot's questions and relayed replies come before search.
   app.use(deskCardsFeature)
+  app.use(contactDetailsFeature)
   app.use(deskRelayFeature)
   app.use(deskAdminFeature)
   app.use(deskFiguresFeature)

@@ -21,7 +21,8 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
   if (request.erasedAt) return erasedCardText(request, t)
   const contact = [
     t('desk:card.inChat'),
-    request.contactPhone ? `${t('desk:card.phone')} ${escapeHtml(request.contactPhone)}` : '',
+    // Never the phone itself: the group may hold people who are not lawyers (📞 shows it in private).
+    request.contactPhone ? t('privacy:contact.onCard') : '',
     request.safeToContact ? '' : `⚠️ ${t('desk:card.careful')}`,
   ].filter(Boolean)
   const lines = [
@@ -57,4 +58,6 @@ export function cardKeyboard(request: LegalRequest, t: TFunction): InlineKeyboar
     .row()
     .text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
     .text(t('desk:buttons.notes'), `d:notes:${request.id}`)
+    .row()
+    .text(t('privacy:contact.button'), `d:contact:${request.id}`)
 }
