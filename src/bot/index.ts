@@ -4,7 +4,8 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
 import { touchUser, userLanguage } from '../db/users.js'
-import { describeError } from '../logger.js'
+import { describeError, pseudonymousLogger } from '../logger.js'
+import { logPseudonymKey } from '../privacy/log-key.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
 import { centresFeature } from './features/centres.js'
@@ -37,6 +38,8 @@ import { unhandledFeature } from './features/unhandled.js'
 export function createBot(deps: BotDependencies, token = 'local', botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig)
   const { config, db, i18n, clock } = deps
+  // Telegram ids in logs are keyed hashes: the logs alone cannot say who read or asked what.
+  const logger = pseudonymousLogger(deps.logger, logPseudonymKey(db, clock()))
 
   // 1.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((x) => x !== undefined).map(String)))
@@ -48,7 +51,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.i18n = i18n
     ctx.clock = clock
     ctx.content = deps.content
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
+    ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
     if (ctx.from && !ctx.from.is_bot) touchUser(db, ctx.from.id, clock())
     // The lawyers' group reads one language; everyone else gets their own.
     const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId

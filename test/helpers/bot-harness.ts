@@ -10,7 +10,7 @@ import { loadContent, type Content } from '../../src/content/index.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { importCentresFromFile } from '../../src/db/support-centres.js'
 import { createI18n } from '../../src/i18n.js'
-import { createLogger } from '../../src/logger.js'
+import { createLogger, type Logger } from '../../src/logger.js'
 import { ChatDriver } from '../../src/transport/chat-driver.js'
 import { FakeTelegram, type ApiCall } from '../../src/transport/fake-telegram.js'
 import { htmlToText } from '../../src/transport/local-chat.js'
@@ -28,6 +28,8 @@ afterEach(() => {
 export interface TestBotOptions {
   config?: Partial<Config>
   now?: Date
+  /** A logger to capture what the bot logs (silent by default). */
+  logger?: Logger
 }
 
 /**
@@ -46,7 +48,7 @@ export async function createTestBot(options: TestBotOptions = {}) {
     ...options.config,
   }
   const i18n = await createI18n()
-  const logger = createLogger('silent')
+  const logger = options.logger ?? createLogger('silent')
   let now = options.now ?? new Date('2026-11-25T09:00:00Z')
   const clock = () => new Date(now)
   const telegram = new FakeTelegram()
