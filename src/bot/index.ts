@@ -5,6 +5,7 @@ import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
 import { touchUser, userLanguage } from '../db/users.js'
 import { describeError, pseudonymousLogger } from '../logger.js'
+import { editFallback } from './edit-fallback.js'
 import { logPseudonymKey } from '../privacy/log-key.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
@@ -46,6 +47,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
 
   // 2.
   bot.use(async (ctx, next) => {
+    ctx.api.config.use(editFallback)
     ctx.config = config
     ctx.db = db
     ctx.i18n = i18n
@@ -76,7 +78,8 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
       timeFrame: 60_000,
       limit: 60,
       keyGenerator: (ctx) => (ctx.chat?.type === 'private' || ctx.inlineQuery ? ctx.from?.id.toString() : undefined),
-      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined),
+      // Inline queries (one per keystroke) have no chat to answer in: they are just dropped.
+      onLimitExceeded: (ctx) => (ctx.chat ? void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined) : undefined),
     }),
   )
   app.use(async (ctx, next) => {

@@ -70,7 +70,10 @@ privateChat.callbackQuery(/^my:(open|write|withdraw|withdraw-yes):(\d{1,10})$/, 
   const request = findRequestOfUser(ctx.db, ctx.from.id, Number(id))
   if (!request) return ctx.answerCallbackQuery({ text: ctx.t('requests:notFound'), show_alert: true })
   await ctx.answerCallbackQuery()
-  if (action === 'write') return ctx.conversation.enter(REQUEST_FOLLOW_UP, request.id)
+  if (action === 'write') {
+    await ctx.conversation.exitAll()
+    return ctx.conversation.enter(REQUEST_FOLLOW_UP, request.id)
+  }
   if (action === 'withdraw') {
     const kb = new InlineKeyboard().text(ctx.t('requests:withdrawYes'), `my:withdraw-yes:${request.id}`).text(ctx.t('buttons.back'), `my:open:${request.id}`)
     return ctx.editMessageText(ctx.t('requests:withdrawConfirm', { reference: request.reference }), { reply_markup: kb })
