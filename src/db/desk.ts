@@ -31,6 +31,10 @@ export function setRequestCard(db: Db, requestId: number, card: { threadId: numb
   db.update(legalRequests).set({ groupThreadId: card.threadId, cardMessageId: card.messageId }).where(eq(legalRequests.id, requestId)).run()
 }
 
+export function setRequestThread(db: Db, requestId: number, threadId: number): void {
+  db.update(legalRequests).set({ groupThreadId: threadId }).where(eq(legalRequests.id, requestId)).run()
+}
+
 export type DeskPrompt = typeof deskPrompts.$inferSelect
 
 export function savePrompt(db: Db, prompt: DeskPrompt): void {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { outbox } from './schema.js'
 
@@ -7,6 +7,11 @@ export type OutboxRow = typeof outbox.$inferSelect
 /** Undelivered events whose time has come, oldest first. */
 export function dueOutbox(db: Db, now: Date, limit = 50): OutboxRow[] {
   return db.select().from(outbox).where(and(isNull(outbox.deliveredAt), lte(outbox.nextAttemptAt, now))).orderBy(asc(outbox.id)).limit(limit).all()
+}
+
+/** Undelivered events waiting for a later retry, oldest first: later events for their chat wait behind them. */
+export function waitingOutbox(db: Db, now: Date): OutboxRow[] {
+  return db.select().from(outbox).where(and(isNull(outbox.deliveredAt), gt(outbox.nextAttemptAt, now))).orderBy(asc(outbox.id)).all()
 }
 
 export function pendingOutboxCount(db: Db): number {

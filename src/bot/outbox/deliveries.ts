@@ -1,5 +1,5 @@
 import { GrammyError, InlineKeyboard } from 'grammy'
-import { recordRelay, relayByClientMessage, relayByGroupMessage, setRequestCard } from '../../db/desk.js'
+import { recordRelay, relayByClientMessage, relayByGroupMessage, setRequestCard, setRequestThread } from '../../db/desk.js'
 import { setAttachmentCopy } from '../../privacy/erase.js'
 import { findLawyer } from '../../db/lawyers.js'
 import { findRequest, listOpenRequestsForConflicts, requestAttachmentsOf, requestMessageById, type LegalRequest } from '../../db/legal-requests.js'
@@ -89,10 +89,12 @@ async function ensureCard(c: DeliveryContext, request: LegalRequest, row: Outbox
 
 async function postCard(c: DeliveryContext, request: LegalRequest): Promise<LegalRequest> {
   const chatId = c.config.lawyersChatId!
-  let threadId: number | null = null
-  if (await c.isForum()) {
+  let threadId: number | null = request.groupThreadId
+  if (threadId === null && (await c.isForum())) {
     const topic = await c.api.createForumTopic(chatId, topicTitle(request, groupT(c)))
     threadId = topic.message_thread_id
+    // Kept at once: if the card then fails, the retry posts into this topic instead of opening another.
+    setRequestThread(c.db, request.id, threadId)
   }
   const { text, reply_markup } = cardContent(c, request)
   c.recordSend(chatId)

@@ -2,7 +2,7 @@ import { GrammyError, HttpError, type Api } from 'grammy'
 import type { i18n } from 'i18next'
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/client.js'
-import { dueOutbox, markDelivered, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
+import { dueOutbox, markDelivered, scheduleRetry, waitingOutbox, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
 import { scheduleReminders } from '../../desk/reminders.js'
 import { describeError, type Logger } from '../../logger.js'
@@ -65,8 +65,15 @@ export class OutboxWorker {
     } catch (error) {
       logger.error({ err: describeError(error) }, 'scheduling reminders failed')
     }
+    // An earlier event still waiting for its retry holds back later ones for the same chat: order is kept.
+    const waitingSince = new Map<number, number>()
+    for (const row of waitingOutbox(db, clock())) {
+      const chatId = targetChat(this.deps, row)
+      if (chatId !== undefined && !waitingSince.has(chatId)) waitingSince.set(chatId, row.id)
+    }
     for (const row of dueOutbox(db, clock())) {
       const chatId = targetChat(this.deps, row)
+      if (chatId !== undefined && (waitingSince.get(chatId) ?? Infinity) < row.id) continue
       // Later events for a chat wait behind an earlier one that could not go yet: order is kept.
       if (chatId !== undefined && (blockedChats.has(chatId) || this.limiter.waitFor(chatId, clock().getTime()) > 0)) {
         blockedChats.add(chatId)
