@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     if (config.adminIds.length === 0) config.adminIds = [1]
   }
   const logger = createLogger(config.logLevel)
+  if (!config.dataKeyId) logger.warn('DATA_KEY is not set: names, phones and texts are stored unencrypted (README, Privacy and data)')
   const deps = { config, logger, db: openDatabase(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
   importCentresFromFile(deps.db, new Date())
   startRetentionJob(deps.db, { ...DEFAULT_RETENTION, requestDays: config.retentionDays }, logger)
