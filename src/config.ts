@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseDataKey, useDataKeys, type DataKey } from './privacy/crypto.js'
 
 export const LANGUAGES = ['ky', 'ru', 'uz', 'tg', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -34,6 +35,9 @@ const configSchema = z
     LAWYERS_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ru')),
     ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
     STARTUP_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
+    DATA_KEY: optional(z.string().transform((v, ctx) => dataKeyOrIssue(v, ctx))),
+    DATA_KEYS_OLD: z.preprocess(emptyToUndefined, z.string().default('').transform((v, ctx) => v.split(',').map((x) => x.trim()).filter(Boolean).map((k) => dataKeyOrIssue(k, ctx)))),
+    RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(365)),
     LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   })
   .superRefine((c, ctx) => {
@@ -44,6 +48,15 @@ const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' })
     }
   })
+
+function dataKeyOrIssue(value: string, ctx: z.RefinementCtx): DataKey {
+  try {
+    return parseDataKey(value)
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message })
+    return { id: '', key: Buffer.alloc(0) }
+  }
+}
 
 export type BotMode = 'local' | 'polling' | 'webhook'
 
@@ -60,6 +73,10 @@ export interface Config {
   /** Language of cards and notices in the lawyers' group. */
   lawyersLanguage: Language
   orgName: string
+  /** The id of DATA_KEY (never the key): personal texts are sealed with it; undefined → stored plain. */
+  dataKeyId: string | undefined
+  /** Personal fields of finished requests are erased this many days after their last activity. */
+  retentionDays: number
   logLevel: string
   /** How long start-up waits for the Bot API before giving up with one line. */
   startupTimeoutSeconds: number
@@ -74,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`)
   }
   const c = parsed.data
+  // The keys live only in the sealing module, never in the config object (which may be logged).
+  useDataKeys(c.DATA_KEY, c.DATA_KEYS_OLD)
   const mode: BotMode = !c.BOT_TOKEN ? 'local' : c.WEBHOOK_URL ? 'webhook' : 'polling'
   return {
     botToken: c.BOT_TOKEN,
@@ -87,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLanguage: c.DEFAULT_LANGUAGE,
     lawyersLanguage: c.LAWYERS_LANGUAGE,
     orgName: c.ORG_NAME,
+    retentionDays: c.RETENTION_DAYS,
+    dataKeyId: c.DATA_KEY?.id,
     // The terminal is the chat in local mode, so logs stay quiet there unless asked for.
     logLevel: c.LOG_LEVEL ?? (mode === 'local' ? 'warn' : 'info'),
     startupTimeoutSeconds: c.STARTUP_TIMEOUT_SECONDS,

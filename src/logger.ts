@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { pino, type Logger } from 'pino'
 
 export type { Logger }
@@ -15,4 +16,22 @@ export function describeError(error: unknown): { name: string; message: string }
   return error instanceof Error
     ? { name: error.name, message: error.message.slice(0, 300) }
     : { name: 'unknown', message: String(error).slice(0, 300) }
+}
+
+/** Log fields that hold a Telegram user or chat id. */
+const ID_FIELDS = ['chat_id', 'user_id', 'from_id', 'actor_id', 'lawyer_id', 'client_chat_id'] as const
+
+/** A keyed hash of a Telegram id: the same person reads the same in the logs, but the logs alone cannot say who. */
+export function pseudonymId(key: Buffer, id: unknown): unknown {
+  if (typeof id !== 'number' && typeof id !== 'string') return id
+  return `p_${createHmac('sha256', key).update(String(id)).digest('hex').slice(0, 12)}`
+}
+
+/**
+ * A child logger that writes every Telegram id as a pseudonym (keyed hash), so a log line such as
+ * "chat X opened the detention article" cannot be tied to a person without the key.
+ */
+export function pseudonymousLogger(logger: Logger, key: Buffer): Logger {
+  const serializers = Object.fromEntries(ID_FIELDS.map((field) => [field, (id: unknown) => pseudonymId(key, id)]))
+  return logger.child({}, { serializers })
 }

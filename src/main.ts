@@ -9,6 +9,7 @@ import { keyValueStorage } from './db/key-value-storage.js'
 import { importCentresFromFile } from './db/support-centres.js'
 import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
+import { DEFAULT_RETENTION, startRetentionJob } from './privacy/retention.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel)
   const deps = { config, logger, db: openDatabaseOrExplain(config.databasePath), i18n: await createI18n(), content: loadContent(), clock: () => new Date() }
+  // Once the database opened (a start-up error stays one line); the terminal chat holds no real data.
+  if (!config.dataKeyId && config.mode !== 'local') logger.warn('DATA_KEY is not set: names, phones and texts are stored unencrypted (README, Privacy and data)')
   importCentresFromFile(deps.db, new Date())
+  startRetentionJob(deps.db, { ...DEFAULT_RETENTION, requestDays: config.retentionDays }, logger)
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()

@@ -4,10 +4,13 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
 import { touchUser, userLanguage } from '../db/users.js'
-import { describeError } from '../logger.js'
+import { describeError, pseudonymousLogger } from '../logger.js'
+import { editFallback } from './edit-fallback.js'
+import { logPseudonymKey } from '../privacy/log-key.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
 import { centresFeature } from './features/centres.js'
+import { contactDetailsFeature } from './features/contact-details.js'
 import { deskAdminFeature } from './features/desk-admin.js'
 import { deskCardsFeature } from './features/desk-cards.js'
 import { deskFiguresFeature } from './features/desk-figures.js'
@@ -15,6 +18,7 @@ import { deskRelayFeature } from './features/desk-relay.js'
 import { familyBenefitsFeature } from './features/family-benefits.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
+import { myDataFeature } from './features/my-data.js'
 import { myRequestsFeature } from './features/my-requests.js'
 import { rightsFeature } from './features/rights.js'
 import { languageFeature } from './features/language.js'
@@ -26,7 +30,7 @@ import { unhandledFeature } from './features/unhandled.js'
  * Install order:
  *  1. sequentialize per chat and user (before session and conversations)
  *  2. dependencies, per-update logger, user record and language (ctx.t)
- *  3. a per-user flood limit; ignore groups other than the lawyers' group
+ *  3. a per-user flood limit; ignore groups other than the lawyers' group, and private updates without a sender
  *  4. session, then conversations (state in SQLite, so they survive restarts), then /cancel,
  *     which must come before the conversations themselves
  *  5. features, one Composer each, those with conversations first
@@ -35,18 +39,21 @@ import { unhandledFeature } from './features/unhandled.js'
 export function createBot(deps: BotDependencies, token = 'local', botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig)
   const { config, db, i18n, clock } = deps
+  // Telegram ids in logs are keyed hashes: the logs alone cannot say who read or asked what.
+  const logger = pseudonymousLogger(deps.logger, logPseudonymKey(db, clock()))
 
   // 1.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((x) => x !== undefined).map(String)))
 
   // 2.
   bot.use(async (ctx, next) => {
+    ctx.api.config.use(editFallback)
     ctx.config = config
     ctx.db = db
     ctx.i18n = i18n
     ctx.clock = clock
     ctx.content = deps.content
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
+    ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
     if (ctx.from && !ctx.from.is_bot) touchUser(db, ctx.from.id, clock())
     // The lawyers' group reads one language; everyone else gets their own.
     const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId
@@ -71,12 +78,17 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
       timeFrame: 60_000,
       limit: 60,
       keyGenerator: (ctx) => (ctx.chat?.type === 'private' || ctx.inlineQuery ? ctx.from?.id.toString() : undefined),
-      onLimitExceeded: (ctx) => void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined),
+      // Inline queries (one per keystroke) have no chat to answer in: they are just dropped.
+      onLimitExceeded: (ctx) => (ctx.chat ? void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined) : undefined),
     }),
   )
   app.use(async (ctx, next) => {
     const type = ctx.chat?.type
     if ((type === 'group' || type === 'supergroup') && ctx.chat?.id !== config.lawyersChatId) return
+    // grammY's chatType('private') promises `ctx.from`, and every private handler reads `ctx.from.id`;
+    // Telegram always sends it there, but a forged or malformed update without a sender names no
+    // person to answer, file for or look up: it is ignored rather than failing in some handler.
+    if (type === 'private' && !ctx.from) return
     await next()
   })
 
@@ -84,7 +96,9 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(session({ initial: (): SessionData => ({}), storage: keyValueStorage<SessionData>(db, 'session:', clock) }))
   app.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: 'key', version: 1, prefix: '', adapter: keyValueStorage(db, 'conv:', clock) },
+      // Version 2: the request (draft id, daily cap) and the benefits questions (new questions) replay
+      // differently, so state saved by version 1 is ignored rather than replayed into the wrong step.
+      storage: { type: 'key', version: 2, prefix: '', adapter: keyValueStorage(db, 'conv:', clock) },
       plugins: [
         async (ctx, next) => {
           // Conversations replay without outside middleware, so the translator is set up here too.
@@ -98,6 +112,8 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   )
 
   app.use(cancelFeature)
+  // /deletemydata must also work in the middle of a conversation.
+  app.use(myDataFeature)
 
   // 5. Features that run conversations come first: a running conversation must see the chat's
   // updates (even /help) before any other handler takes them.
@@ -106,6 +122,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(familyBenefitsFeature)
   // The lawyers' desk: answers to the bot's questions and relayed replies come before search.
   app.use(deskCardsFeature)
+  app.use(contactDetailsFeature)
   app.use(deskRelayFeature)
   app.use(deskAdminFeature)
   app.use(deskFiguresFeature)

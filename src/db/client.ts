@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -12,14 +12,32 @@ export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url))
 
 /** Opens (creating the folder if needed) and migrates the database. */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  if (path !== ':memory:') prepareDatabaseFile(path)
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('busy_timeout = 5000')
+  // Deleted rows are zeroed, not left in free pages: a person's deleted data must be gone from the file.
+  sqlite.pragma('secure_delete = ON')
   const db = drizzle(sqlite, { schema })
   runMigrations(sqlite, db)
   return db as Db
+}
+
+/**
+ * The file holds people's immigration problems and phones: the folder is created 700 and the file
+ * 600 (SQLite gives the WAL and SHM files the database file's mode). An existing database that
+ * others can read is refused, with one line saying how to fix it, rather than served.
+ */
+export function prepareDatabaseFile(path: string): void {
+  const file = resolve(path)
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f) && (statSync(f).mode & 0o044) !== 0) {
+      throw new Error(`${f} is readable by other users (mode ${(statSync(f).mode & 0o777).toString(8)}); run: chmod 600 ${f}*`)
+    }
+  }
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import type { MessageEntity } from 'grammy/types'
 import type { Language } from '../config.js'
 import {
@@ -11,7 +11,7 @@ import {
   type Urgency,
 } from '../requests/lifecycle.js'
 import type { Db } from './client.js'
-import { keyValue, legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
+import { legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
 
 export type LegalRequest = typeof legalRequests.$inferSelect
 export type RequestMessage = typeof requestMessages.$inferSelect
@@ -50,6 +50,7 @@ export type OutboxKind =
   | 'relay.edit'
   | 'reminder'
   | 'centre.report'
+  | 'request.erased'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -257,6 +258,22 @@ export function latestRequestOf(db: Db, userId: number, statuses: readonly strin
     .get()
 }
 
+/**
+ * The person's open request whose lawyer spoke last (a question not yet answered): the person's
+ * next plain message is most likely the answer. Notes are the lawyers' own and do not count.
+ */
+export function requestAwaitingAnswer(db: Db, userId: number, statuses: readonly string[]): LegalRequest | undefined {
+  const request = latestRequestOf(db, userId, statuses)
+  if (!request) return undefined
+  const last = db
+    .select({ direction: requestMessages.direction })
+    .from(requestMessages)
+    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ['from_client', 'to_client'])))
+    .orderBy(desc(requestMessages.createdAt), desc(requestMessages.id))
+    .get()
+  return last?.direction === 'to_client' ? request : undefined
+}
+
 /** The stored message that a Telegram message (in a private chat or the lawyers' group) became. */
 export function messageFromSource(db: Db, sourceChatId: number, sourceMessageId: number): RequestMessage | undefined {
   return db.select().from(requestMessages).where(and(eq(requestMessages.sourceChatId, sourceChatId), eq(requestMessages.sourceMessageId, sourceMessageId))).get()
@@ -279,12 +296,3 @@ export function earlierTextsOf(message: RequestMessage): { text: string; editedA
   return message.earlierTexts ? (JSON.parse(message.earlierTexts) as { text: string; editedAt: string }[]) : []
 }
 
-/** Deletes everything the person gave us: requests (with their messages and files), language, state. */
-export function deleteUserData(db: Db, userId: number): number {
-  return db.transaction((tx) => {
-    const removed = tx.delete(legalRequests).where(eq(legalRequests.userId, userId)).returning({ id: legalRequests.id }).all().length
-    tx.delete(users).where(eq(users.id, userId)).run()
-    tx.delete(keyValue).where(like(keyValue.key, `%:${userId}`)).run()
-    return removed
-  })
-}

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { openText, sealText } from '../privacy/crypto.js'
+
+/**
+ * Personal text: sealed with AES-256-GCM when DATA_KEY is set (src/privacy/crypto.ts), plain
+ * otherwise. Queries stay unchanged; no SQL compares these columns (phone conflicts are found in code).
+ */
+const sealed = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => sealText(value),
+  fromDriver: (value) => openText(value),
+})
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -20,7 +31,7 @@ export const users = sqliteTable('users', {
  */
 export const keyValue = sqliteTable('key_value', {
   key: text('key').primaryKey(),
-  value: text('value').notNull(),
+  value: sealed('value').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
@@ -48,15 +59,15 @@ export const legalRequests = sqliteTable(
     language: text('language').notNull(),
     forWhom: text('for_whom', { enum: ['self', 'family'] }).notNull(),
     /** Only when asking for a family member: their name as the asker wants it written. */
-    subjectName: text('subject_name'),
+    subjectName: sealed('subject_name'),
     topic: text('topic').notNull(),
     articleId: text('article_id'),
     urgency: text('urgency', { enum: ['detained', 'deadline', 'normal'] }).notNull(),
     /** Lawyers may raise or lower it after triage (Urgent/Normal). */
     urgent: integer('urgent', { mode: 'boolean' }).notNull(),
     city: text('city').notNull(),
-    description: text('description').notNull(),
-    contactPhone: text('contact_phone'),
+    description: sealed('description').notNull(),
+    contactPhone: sealed('contact_phone'),
     /** False when someone else may read the phone: lawyers then write carefully. */
     safeToContact: integer('safe_to_contact', { mode: 'boolean' }).notNull(),
     status: text('status').notNull(),
@@ -72,9 +83,11 @@ export const legalRequests = sqliteTable(
     /** How a closed case ended: resolved, referred (to `referredTo`) or declined (for `declineReason`). */
     disposition: text('disposition', { enum: ['resolved', 'referred', 'declined'] }),
     referredTo: text('referred_to'),
-    declineReason: text('decline_reason'),
+    declineReason: sealed('decline_reason'),
     /** When the "untouched" reminder was posted, so it is posted once. */
     remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    /** When the person deleted their data (or retention erased it): only anonymous figures remain. */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('legal_requests_user_idx').on(t.userId), index('legal_requests_status_idx').on(t.status)],
 )
@@ -86,7 +99,9 @@ export const requestAttachments = sqliteTable('request_attachments', {
     .references(() => legalRequests.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ['photo', 'document'] }).notNull(),
   fileId: text('file_id').notNull(),
-  fileName: text('file_name'),
+  fileName: sealed('file_name'),
+  /** The bot's copy of the file in the lawyers' group, deleted there when the person deletes their data. */
+  groupMessageId: integer('group_message_id'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
@@ -101,13 +116,13 @@ export const requestMessages = sqliteTable(
     direction: text('direction', { enum: ['from_client', 'to_client', 'note'] }).notNull(),
     authorId: integer('author_id').notNull(),
     /** The latest text: an edit in Telegram replaces it, and the earlier texts are kept below. */
-    text: text('text').notNull(),
+    text: sealed('text').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     /** The Telegram message it came from (the person's private chat or the lawyers' group), for edits. */
     sourceChatId: integer('source_chat_id'),
     sourceMessageId: integer('source_message_id'),
     /** JSON `[{ text, editedAt }]`, oldest first: what the message said before each edit. */
-    earlierTexts: text('earlier_texts'),
+    earlierTexts: sealed('earlier_texts'),
     editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('request_messages_request_idx').on(t.requestId), index('request_messages_source_idx').on(t.sourceChatId, t.sourceMessageId)],
@@ -123,7 +138,7 @@ export const requestStatusHistory = sqliteTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     actorId: integer('actor_id').notNull(),
-    note: text('note'),
+    note: sealed('note'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('request_status_history_request_idx').on(t.requestId)],
@@ -139,7 +154,7 @@ export const outbox = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind').notNull(),
     requestId: integer('request_id').references(() => legalRequests.id, { onDelete: 'cascade' }),
-    payload: text('payload').notNull(),
+    payload: sealed('payload').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),

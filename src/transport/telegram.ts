@@ -31,6 +31,9 @@ export async function runPolling(bot: Bot<any>, logger: Logger): Promise<void> {
   logger.info('polling stopped')
 }
 
+/** Larger webhook bodies are refused (413) before they are read; Telegram's updates are far smaller. */
+export const MAX_UPDATE_BYTES = 1_000_000
+
 export interface WebhookHandle {
   server: Server
   /** Settles when the server has stopped (after SIGINT/SIGTERM or `stop()`) and its requests are answered. */
@@ -51,6 +54,13 @@ export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger):
     }
     if (req.method !== 'POST') {
       res.writeHead(404).end()
+      return
+    }
+    // Telegram's updates are a few KB and always sized: an unsized or huge body is never read.
+    const length = Number(req.headers['content-length'])
+    if (!Number.isFinite(length) || length > MAX_UPDATE_BYTES) {
+      res.writeHead(Number.isFinite(length) ? 413 : 411, { connection: 'close' }).end()
+      req.destroy()
       return
     }
     handleUpdate(req, res).catch(() => {

@@ -26,10 +26,11 @@ describe('request cards in the lawyers’ group', () => {
     const card = h.telegram.calls.find((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === LAWYERS_CHAT_ID)!
     expect(card.payload.text).toContain('JO-2026-00001')
     expect(card.payload.text).toContain('Айлык бербей жатат &lt;script&gt;')
-    expect(card.payload.text).toContain('+7 912 345 67 89')
+    // The phone only in a lawyer's private chat (test/privacy/contact-details.test.ts).
+    expect(card.payload.text).not.toContain('+7 912 345 67 89')
     expect(card.payload.text).toContain('осторожно')
     expect(card.payload.text).not.toContain('Азамат')
-    expect(card.payload.reply_markup.inline_keyboard.flat().map((b: any) => b.callback_data)).toEqual(['d:take:1', 'd:st:1', 'd:urg:1', 'd:notes:1'])
+    expect(card.payload.reply_markup.inline_keyboard.flat().map((b: any) => b.callback_data)).toEqual(['d:take:1', 'd:st:1', 'd:urg:1', 'd:notes:1', 'd:contact:1'])
   })
 
   it('opens a forum topic named by reference, topic and city when the group is a forum', async () => {

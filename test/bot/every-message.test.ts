@@ -54,6 +54,25 @@ describe('the person’s answer reaches the lawyer (item 3)', () => {
     expect(h.driver.buttons().some((b) => b.callbackData?.startsWith('r:a:'))).toBe(true)
   })
 
+  it('plain text right after a lawyer’s question goes to the request even without the waiting status; the next goes to search', async () => {
+    const h = await withRequest()
+    h.driver.as(ADMIN_ID, 'group')
+    await h.driver.pressData('d:take:1')
+    await h.driver.send('Сколько месяцев вы проработали?', h.driver.replyTo(request(h).cardMessageId!))
+    await h.flush()
+    expect(request(h).status).toBe('in_progress')
+    h.driver.as(MIGRANT)
+    await h.driver.send('Восемь месяцев, договор есть')
+    expect(h.lastText(MIGRANT)).toBe(h.t('ru', 'requests:written', { reference: REF }))
+    const mark = h.mark()
+    await h.flush()
+    expect(toGroup(h, mark).map((c) => c.payload.text).join('\n')).toContain('Восемь месяцев, договор есть')
+    // The question is answered: the next plain text is a search question again.
+    await h.driver.send('забрали паспорт')
+    expect(h.lastText(MIGRANT)).not.toBe(h.t('ru', 'requests:written', { reference: REF }))
+    expect(h.driver.buttons().some((b) => b.callbackData?.startsWith('r:a:'))).toBe(true)
+  })
+
   it('a reply to the “lawyer is waiting for your answer” notice goes to that request', async () => {
     const h = await withRequest()
     await waitingForMigrant(h)
@@ -158,7 +177,8 @@ describe('a lawyer’s reply in a group without topics (item 5)', () => {
     await h.driver.pressData('data:delete-yes')
     h.driver.as(ADMIN_ID, 'group')
     await h.driver.send('Алло', h.driver.replyTo(confirmation))
-    expect(h.lastText(LAWYERS_CHAT_ID)).toBe(h.t('ru', 'desk:goneNoRelay', { reference: REF }))
+    // The request stays as an anonymous row after erasure (issue 15): the reason names the deletion.
+    expect(h.lastText(LAWYERS_CHAT_ID)).toBe(h.t('ru', 'privacy:desk.erasedNoRelay', { reference: REF }))
   })
 
   it('a second answer to an answered status question does not go to the person', async () => {
@@ -241,7 +261,7 @@ describe('stale card buttons (item 8)', () => {
     expect(request(h)).toMatchObject({ status: 'withdrawn', assignedLawyerId: null })
   })
 
-  it('a closed card offers Status (to reopen) and Notes', async () => {
+  it('a closed card offers Status (to reopen), Notes and the contact', async () => {
     const h = await withRequest()
     h.driver.as(ADMIN_ID, 'group')
     await h.driver.pressData('d:st:1')
@@ -249,7 +269,7 @@ describe('stale card buttons (item 8)', () => {
     await h.driver.reply('-')
     await h.flush()
     const card = h.telegram.message(LAWYERS_CHAT_ID, request(h).cardMessageId!)!
-    expect(card.replyMarkup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(['d:st:1', 'd:notes:1'])
+    expect(card.replyMarkup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(['d:st:1', 'd:notes:1', 'd:contact:1'])
   })
 })
 

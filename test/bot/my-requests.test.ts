@@ -69,9 +69,10 @@ describe('my requests', () => {
     await h.driver.send('/deletemydata')
     await h.driver.press('Да, удалить')
     expect(h.lastText()).toBe(h.t('ru', 'requests:deleted', { count: 1 }))
-    expect(h.db.select().from(legalRequests).all().map((r) => r.userId)).toEqual([4006])
+    // The deleted person's request stays only as an anonymous figure (test/privacy/erasure.test.ts).
+    expect(h.db.select().from(legalRequests).all().map((r) => [r.userId, r.description === ''])).toEqual([[4006, false], [0, true]])
     expect(h.db.select().from(users).all().map((u) => u.id)).toEqual([4006])
     expect(h.db.select().from(keyValue).all().filter((r) => r.key.endsWith(':4007'))).toEqual([])
-    expect(h.db.select().from(outbox).all()).toHaveLength(1)
+    expect(h.db.select().from(outbox).all().map((o) => [o.requestId, o.kind])).toEqual([[1, 'request.created'], [2, 'request.erased']])
   })
 })

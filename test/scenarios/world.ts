@@ -56,6 +56,8 @@ interface Expectation {
   requestId: number
   callsBefore: number
   step: string
+  /** The request was already erased when the message was sent: then it must be answered with why not. */
+  erasedBefore: boolean
 }
 
 export async function createWorld() {
@@ -77,6 +79,7 @@ export async function createWorld() {
   let rotate = true
   async function newPair(index: number) {
     migrants = [100_000 + index * 2, 100_001 + index * 2]
+    erasedOfPair = []
     for (const [i, id] of migrants.entries()) {
       h.driver.as(id)
       await h.driver.send('/start')
@@ -96,7 +99,11 @@ export async function createWorld() {
   }
 
   const latestRequest = (userId: number) => h.db.select().from(legalRequests).where(eq(legalRequests.userId, userId)).all().at(-1)
-  const anyLatestRequest = () => migrants.map(latestRequest).filter(Boolean).at(-1)
+  /** Requests of this pair that their person erased (/deletemydata): the row stays, anonymous. */
+  let erasedOfPair: number[] = []
+  // Once both have deleted their data, lawyers keep answering the last erased request (its card stays).
+  const anyLatestRequest = () =>
+    migrants.map(latestRequest).filter(Boolean).at(-1) ?? (erasedOfPair.length ? h.db.select().from(legalRequests).where(eq(legalRequests.id, erasedOfPair.at(-1)!)).get() : undefined)
   // The bot's messages per chat, newest last, so finding "the latest bot message" stays cheap.
   const botMessages = new Map<number, number[]>()
   h.telegram.onCall((call) => {
@@ -144,8 +151,12 @@ export async function createWorld() {
     return d.send('/lawyer')
   }
 
-  async function run(step: Step, expectations: Expectation[], log: string[]) {
+  async function run(step: Step, expectationsOut: Expectation[], log: string[]) {
     const d = h.driver
+    const expectations = {
+      push: (e: Omit<Expectation, 'erasedBefore'>) =>
+        expectationsOut.push({ ...e, erasedBefore: !!h.db.select().from(legalRequests).where(eq(legalRequests.id, e.requestId)).get()?.erasedAt }),
+    }
     log.push(JSON.stringify(step))
     switch (step.kind) {
       case 'request':
@@ -179,8 +190,11 @@ export async function createWorld() {
         const request = latestRequest(id)
         if (step.kind === 'withdraw') return request ? d.pressCallback(`my:withdraw-yes:${request.id}`) : undefined
         if (step.kind === 'deleteData') {
+          const mine = h.db.select().from(legalRequests).where(eq(legalRequests.userId, id)).all()
           await d.send('/deletemydata')
-          return d.pressCallback('data:delete-yes')
+          await d.pressCallback('data:delete-yes')
+          for (const r of mine) if (h.db.select().from(legalRequests).where(eq(legalRequests.id, r.id)).get()?.erasedAt) erasedOfPair.push(r.id)
+          return
         }
         if (step.kind === 'write') {
           if (!request) return
@@ -264,7 +278,7 @@ export async function createWorld() {
   const whyNotCache = new Map<string, RegExp[]>()
   const whyNot = (lng: string) => whyNotCache.get(lng) ?? whyNotCache.set(lng, whyNotOf(lng)).get(lng)!
   const whyNotOf = (lng: string) =>
-    ['requests:withdrawnNoRelay', 'requests:cannotRelayKind', 'conv.voice', 'conv.tooLong', 'desk:closedNoRelay', 'desk:withdrawnNoRelay', 'desk:goneNoRelay', 'desk:cannotRelayKind']
+    ['requests:withdrawnNoRelay', 'requests:cannotRelayKind', 'conv.voice', 'conv.tooLong', 'desk:closedNoRelay', 'desk:withdrawnNoRelay', 'desk:goneNoRelay', 'desk:cannotRelayKind', 'privacy:desk.erasedNoRelay']
       .map((k) => new RegExp(`^${t(lng, k, { reference: '§', max: '§', length: '§' }).split('§').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]*')}$`))
 
   const sent = LANGS.flatMap((l) => ['lawyer:sent', 'lawyer:sentUrgent', 'lawyer:sentDeadline'].map((k) => t(l, k, { reference: '§' }).split('§')[0]!))
@@ -308,7 +322,8 @@ export async function createWorld() {
         confirmed.add(reference)
         stats.requestsSent++
         const row = h.db.select().from(legalRequests).where(eq(legalRequests.reference, reference)).get()
-        if (row && row.userId !== id) broken.push(`${id} was told someone else's reference ${reference}`)
+        // An erased row (the person deleted their data since) no longer says whose it was.
+        if (row && !row.erasedAt && row.userId !== id) broken.push(`${id} was told someone else's reference ${reference}`)
       }
     }
     for (const row of h.db.select().from(legalRequests).all().filter((r) => migrants.includes(r.userId))) {
@@ -321,6 +336,9 @@ export async function createWorld() {
     for (const e of expectations) {
       const request = h.db.select().from(legalRequests).where(eq(legalRequests.id, e.requestId)).get()
       if (!request) continue // deleted by its owner since
+      // Erased by its owner since (/deletemydata): the row stays, anonymous, but the person's
+      // messages and the relays were deleted with it, so there is nothing left to check.
+      if (request.erasedAt && !e.erasedBefore) continue
       const stored = h.db.select().from(requestMessages).where(and(eq(requestMessages.sourceChatId, e.chatId), eq(requestMessages.sourceMessageId, e.messageId))).get()
       const delivered = h.db
         .select()

@@ -74,7 +74,7 @@ describe('start-up problems: one line naming what is wrong, exit 1', () => {
 
   it('names DATABASE_PATH when the file is not a database', async () => {
     const path = freshDatabase()
-    writeFileSync(path, 'not a database, just text '.repeat(100))
+    writeFileSync(path, 'not a database, just text '.repeat(100), { mode: 0o600 }) // owner-only, or the permission check speaks first
     const bot = startBot({ DATABASE_PATH: path }, 'pipe')
     bot.child.stdin!.end()
     expect(await bot.exited()).toBe(1)

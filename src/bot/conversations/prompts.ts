@@ -38,7 +38,8 @@ export async function choose<T extends string>(
     const data = next.callbackQuery?.data
     const chosen = choices.find((c) => data === `c:${step}:${c.value}`)
     if (chosen) {
-      await next.answerCallbackQuery()
+      // A Telegram hiccup on the button's spinner must not lose the answer (e.g. Send of a request).
+      await next.answerCallbackQuery().catch(() => undefined)
       await next.editMessageText(`${question}\n\n➡️ <b>${escapeHtml(chosen.label)}</b>`, { parse_mode: 'HTML' }).catch(() => undefined)
       return chosen.value
     }

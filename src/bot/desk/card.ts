@@ -28,6 +28,7 @@ export const MAX_CONFLICT_LINES = 5
  * clipped to the room left (the full text is in /case and the export).
  */
 export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction): string {
+  if (request.erasedAt) return erasedCardText(request, t)
   const head = cardHead(request, extras, t)
   const room = TEXT_LIMIT - visibleLength(head, 'HTML') - 2
   return `${head}\n\n<blockquote>${escapeHtml(clipUtf16(clip(request.description, 2500), room))}</blockquote>`
@@ -36,7 +37,8 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
 function cardHead(request: LegalRequest, extras: CardExtras, t: TFunction): string {
   const contact = [
     t('desk:card.inChat'),
-    request.contactPhone ? `${t('desk:card.phone')} ${escapeHtml(request.contactPhone)}` : '',
+    // Never the phone itself: the group may hold people who are not lawyers (📞 shows it in private).
+    request.contactPhone ? t('privacy:contact.onCard') : '',
     request.safeToContact ? '' : `⚠️ ${t('desk:card.careful')}`,
   ].filter(Boolean)
   const lines = [
@@ -52,14 +54,30 @@ function cardHead(request: LegalRequest, extras: CardExtras, t: TFunction): stri
   return lines.join('\n')
 }
 
-/** The buttons follow the state: a withdrawn card keeps Notes, a closed one Status (to reopen) and Notes. */
+/** After the person deleted their data: what the figures keep, and why the rest is gone. */
+function erasedCardText(request: LegalRequest, t: TFunction): string {
+  return [
+    `🗑 <b>${request.reference}</b>`,
+    `${t('desk:card.topic')}: ${t(`lawyer:topics.${request.topic}`)} · ${t('desk:card.city')}: ${t(`lawyer:cities.${request.city}`)}`,
+    `${t('desk:card.status')}: <b>${t(`figures:status.${request.status}`)}</b> · ${t('desk:card.created')}: ${formatDateTime(request.createdAt)}`,
+    '',
+    t('privacy:desk.cardErased', { date: formatDateTime(request.erasedAt!) }),
+  ].join('\n')
+}
+
+/**
+ * The buttons follow the state: a withdrawn card keeps Notes, a closed one Status (to reopen) and
+ * Notes; after the person deleted their data, none. 📞 shows the contact in a lawyer's private chat.
+ */
 export function cardKeyboard(request: LegalRequest, t: TFunction): InlineKeyboard {
   const kb = new InlineKeyboard()
+  if (request.erasedAt) return kb
   if (isOpen(request.status as RequestStatus)) {
     kb.text(t('desk:buttons.take'), `d:take:${request.id}`).text(t('desk:buttons.status'), `d:st:${request.id}`).row()
     kb.text(t(request.urgent ? 'desk:buttons.makeNormal' : 'desk:buttons.makeUrgent'), `d:urg:${request.id}`)
   } else if (request.status !== 'withdrawn') {
     kb.text(t('desk:buttons.status'), `d:st:${request.id}`)
   }
-  return kb.text(t('desk:buttons.notes'), `d:notes:${request.id}`)
+  kb.text(t('desk:buttons.notes'), `d:notes:${request.id}`)
+  return request.status === 'withdrawn' ? kb : kb.row().text(t('privacy:contact.button'), `d:contact:${request.id}`)
 }

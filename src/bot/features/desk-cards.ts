@@ -30,6 +30,7 @@ composer.callbackQuery(/^d:(take|takeover|st|urg|notes):(\d{1,10})$/, async (ctx
   const [, action, id] = ctx.match
   const request = requestFrom(ctx, id)
   if (!request) return ctx.answerCallbackQuery({ text: ctx.t('requests:notFound'), show_alert: true })
+  if (request.erasedAt) return ctx.answerCallbackQuery({ text: ctx.t('privacy:desk.erasedAlert', { reference: request.reference }), show_alert: true })
   const lawyerId = ctx.from.id
   audit(ctx.db, lawyerId, `card:${action}`, request.id, ctx.clock())
   ctx.logger.info({ handler: `desk:${action}`, request_id: request.id })

@@ -12,6 +12,7 @@ import {
   messageFromSource,
   recordEdit,
   latestRequestOf,
+  requestAwaitingAnswer,
   requestMessageById,
   type LegalRequest,
 } from '../../db/legal-requests.js'
@@ -64,6 +65,7 @@ lawyersGroup.command('note', async (ctx) => {
   if (!(await requireLawyer(ctx))) return
   const request = requestFor(ctx)?.request
   if (!request || !ctx.match.trim()) return ctx.reply(ctx.t('desk:noteHelp'))
+  if (request.erasedAt) return ctx.reply(ctx.t('privacy:desk.erasedAlert', { reference: request.reference }))
   addLawyerNote(ctx.db, request, ctx.from!.id, clip(ctx.match.trim(), MAX_DESCRIPTION_LENGTH), ctx.clock())
   audit(ctx.db, ctx.from!.id, 'note', request.id, ctx.clock())
   await ctx.reply(ctx.t('desk:noteSaved', { reference: request.reference }))
@@ -83,7 +85,7 @@ composer.callbackQuery(/^d:ph:(\d{1,10}):([a-zA-Z]{1,20})$/, async (ctx) => {
   const request = findRequest(ctx.db, Number(ctx.match[1]))
   const phrase = ctx.match[2] as (typeof PHRASES)[number]
   if (!request || !PHRASES.includes(phrase)) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
-  if (!acceptsLawyerMessages(request.status as RequestStatus)) return ctx.answerCallbackQuery({ text: whyNot(ctx, request), show_alert: true })
+  if (request.erasedAt || !acceptsLawyerMessages(request.status as RequestStatus)) return ctx.answerCallbackQuery({ text: whyNot(ctx, request), show_alert: true })
   // "We will write by …": two days from now, in the person's calendar.
   const date = formatDateTime(new Date(ctx.clock().getTime() + 2 * 86_400_000)).slice(0, 10)
   enqueueOutbox(ctx.db, 'lawyer.phrase', request.id, { requestId: request.id, clientChatId: request.chatId, phrase, date, lawyerId: ctx.from.id }, ctx.clock())
@@ -99,6 +101,7 @@ const hasMedia = (m: AnyMessage) => Boolean(m.photo || m.document || m.video || 
 /** Why a lawyer's message did not go to the person. */
 function whyNot(ctx: BotContext, request: LegalRequest | undefined, reference?: string): string {
   if (!request) return ctx.t('desk:goneNoRelay', { reference: reference ?? '' })
+  if (request.erasedAt) return ctx.t('privacy:desk.erasedNoRelay', { reference: request.reference })
   return ctx.t(request.status === 'withdrawn' ? 'desk:withdrawnNoRelay' : 'desk:closedNoRelay', { reference: request.reference })
 }
 
@@ -109,7 +112,7 @@ lawyersGroup.on('message', async (ctx, next) => {
   if (!(await requireLawyer(ctx))) return
   const request = target.request
   const reply = { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } }
-  if (!request || !acceptsLawyerMessages(request.status as RequestStatus)) return ctx.reply(whyNot(ctx, request, target.reference), reply)
+  if (!request || request.erasedAt || !acceptsLawyerMessages(request.status as RequestStatus)) return ctx.reply(whyNot(ctx, request, target.reference), reply)
   const text = textOf(ctx.message)
   if (!text && !hasMedia(ctx.message)) return ctx.reply(ctx.t('desk:cannotRelayKind'), reply)
   const replyTo = ctx.message.reply_to_message
@@ -138,9 +141,16 @@ async function mirrorEdit(ctx: BotContext, message: AnyMessage, side: 'client' |
 }
 
 lawyersGroup.on('edited_message', async (ctx) => {
-  const relayed = relayByGroupMessage(ctx.db, ctx.chat.id, ctx.editedMessage.message_id)
+  const edited = ctx.editedMessage
+  const relayed = relayByGroupMessage(ctx.db, ctx.chat.id, edited.message_id)
   if ((relayed && relayed.direction !== 'to_client') || !isLawyer(ctx)) return
-  await mirrorEdit(ctx, ctx.editedMessage, 'client')
+  // An edit in the topic of (or in reply to a message about) a request whose person deleted their
+  // data: the relays went with the data, so the correction cannot reach them. Say so, as for a new message.
+  if (!relayed && !edited.text?.startsWith('/') && !messageFromSource(ctx.db, ctx.chat.id, edited.message_id)) {
+    const request = requestFor(ctx)?.request
+    if (request?.erasedAt) return ctx.reply(whyNot(ctx, request), { reply_parameters: { message_id: edited.message_id, allow_sending_without_reply: true } })
+  }
+  await mirrorEdit(ctx, edited, 'client')
 })
 
 const privateChat = composer.chatType('private')
@@ -180,14 +190,16 @@ export async function relayFromPerson(ctx: BotContext, request: LegalRequest, re
 }
 
 /**
- * A reply about a request goes to it; so does any message while a request waits for the person,
+ * A reply about a request goes to it; so does any message while a request waits for the person
+ * (its status says so, or its lawyer wrote last),
  * and a photo or document while one is open (papers have nowhere else to go in the bot).
  */
 privateChat.on('message', async (ctx, next) => {
   if (ctx.message.text?.startsWith('/')) return next()
   const replied = requestRepliedTo(ctx)
   if (replied) return relayFromPerson(ctx, replied, true)
-  const waiting = latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client'])
+  // Waiting for the person, or the lawyer wrote last: plain text is most likely the answer.
+  const waiting = latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client']) ?? requestAwaitingAnswer(ctx.db, ctx.from.id, OPEN_STATUSES)
   const open = ctx.message.photo || ctx.message.document ? latestRequestOf(ctx.db, ctx.from.id, OPEN_STATUSES) : undefined
   const request = waiting ?? open
   // A sticker or a location while a lawyer waits is not an answer: it goes on to the other handlers.

@@ -13,6 +13,7 @@ privateChat.use(createConversation<BotContext, ConvContext>(familyBenefitsConver
 
 async function start(ctx: BotContext) {
   ctx.logger.info({ handler: 'benefits:start' })
+  await ctx.conversation.exitAll()
   await ctx.conversation.enter(FAMILY_BENEFITS)
 }
 

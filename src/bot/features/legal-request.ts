@@ -14,6 +14,8 @@ privateChat.use(createConversation<BotContext, ConvContext>(legalRequestConversa
 /** Starts a request; other features call it with a topic (an article, a search, a centre card). */
 export async function startLegalRequest(ctx: BotContext, start: LegalRequestStart = {}): Promise<void> {
   ctx.logger.info({ handler: 'legal-request:start', topic: start.topic })
+  // Another conversation (benefits questions, a follow-up) may be running: a second one cannot start.
+  await ctx.conversation.exitAll()
   await ctx.conversation.enter(LEGAL_REQUEST, start)
 }
 

@@ -2,7 +2,6 @@ import { createConversation } from '@grammyjs/conversations'
 import { Composer, InlineKeyboard } from 'grammy'
 import {
   changeRequestStatus,
-  deleteUserData,
   findRequestOfUser,
   listRequestsOfUser,
   messagesOf,
@@ -72,7 +71,10 @@ privateChat.callbackQuery(/^my:(open|write|withdraw|withdraw-yes):(\d{1,10})$/, 
   if (!request) return ctx.answerCallbackQuery({ text: ctx.t('requests:notFound'), show_alert: true })
   await ctx.answerCallbackQuery()
   if (action === 'write' && request.status === 'withdrawn') return ctx.reply(ctx.t('requests:withdrawnNoRelay', { reference: request.reference }))
-  if (action === 'write') return ctx.conversation.enter(REQUEST_FOLLOW_UP, request.id)
+  if (action === 'write') {
+    await ctx.conversation.exitAll()
+    return ctx.conversation.enter(REQUEST_FOLLOW_UP, request.id)
+  }
   if (action === 'withdraw') {
     const kb = new InlineKeyboard().text(ctx.t('requests:withdrawYes'), `my:withdraw-yes:${request.id}`).text(ctx.t('buttons.back'), `my:open:${request.id}`)
     return ctx.editMessageText(ctx.t('requests:withdrawConfirm', { reference: request.reference }), { reply_markup: kb })
@@ -86,23 +88,6 @@ privateChat.callbackQuery(/^my:(open|write|withdraw|withdraw-yes):(\d{1,10})$/, 
   }
   const view = requestView(ctx, request)
   await ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard })
-})
-
-privateChat.command('deletemydata', async (ctx) => {
-  const kb = new InlineKeyboard().text(ctx.t('requests:deleteYes'), 'data:delete-yes').row().text(ctx.t('requests:deleteNo'), 'data:delete-no')
-  await ctx.reply(ctx.t('requests:deleteConfirm'), { reply_markup: kb })
-})
-
-privateChat.callbackQuery(/^data:delete-(yes|no)$/, async (ctx) => {
-  await ctx.answerCallbackQuery()
-  if (ctx.match[1] === 'no') return ctx.editMessageText(ctx.t('requests:deleteKept'))
-  const t = ctx.t
-  await ctx.conversation.exitAll()
-  const removed = deleteUserData(ctx.db, ctx.from.id)
-  // The session row was deleted with the rest; do not write it back at the end of this update.
-  ctx.session = null as never
-  ctx.logger.info({ handler: 'requests:delete-data', removed })
-  await ctx.editMessageText(t('requests:deleted', { count: removed }))
 })
 
 export { composer as myRequestsFeature }

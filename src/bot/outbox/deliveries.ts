@@ -1,5 +1,6 @@
 import { GrammyError, InlineKeyboard } from 'grammy'
 import { recordRelay, relayByClientMessage, relayByGroupMessage, setRequestCard } from '../../db/desk.js'
+import { setAttachmentCopy } from '../../privacy/erase.js'
 import { findLawyer } from '../../db/lawyers.js'
 import { findRequest, listOpenRequestsForConflicts, requestAttachmentsOf, requestMessageById, type LegalRequest } from '../../db/legal-requests.js'
 import { saveOutboxProgress, saveRequestTopic, type OutboxRow } from '../../db/outbox.js'
@@ -8,6 +9,7 @@ import type { TFunction } from '../../i18n.js'
 import { CAPTION_LIMIT, clipToFit, fitCaption, fitMessages, TEXT_LIMIT } from './fit.js'
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
 import { deliverCentreReport } from './centre-report.js'
+import { deliverErasure } from './erased.js'
 import type { DeliveryContext, OutboxDependencies } from './types.js'
 
 type Payload = Record<string, any>
@@ -45,6 +47,8 @@ export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Pr
       return sendPhrase(c, request, payload)
     case 'relay.edit':
       return mirrorEdit(c, request, payload)
+    case 'request.erased':
+      return deliverErasure(c, request, row, payload, { refreshCard, postInThread })
     case 'reminder':
       await postInThread(c, request, `⏰ ${groupT(c)(`desk:reminder.${payload.urgent ? 'urgent' : 'normal'}`, { reference: request.reference, hours: payload.hours })}`)
       return
@@ -70,9 +74,11 @@ async function ensureCard(c: DeliveryContext, request: LegalRequest, row: Outbox
   const files = requestAttachmentsOf(c.db, request.id)
   for (let i = payload.filesSent ?? 0; i < files.length; i++) {
     const file = files[i]!
-    await inRequestThread(c, current, (where) =>
+    const copyId = await inRequestThread(c, current, (where) =>
       file.kind === 'photo' ? c.api.sendPhoto(chatId, file.fileId, { ...where, caption: request.reference }) : c.api.sendDocument(chatId, file.fileId, { ...where, caption: request.reference }),
     )
+    // Remembered so the copy can be deleted if the person deletes their data.
+    if (copyId) setAttachmentCopy(c.db, file.id, copyId)
     saveOutboxProgress(c.db, row.id, { ...payload, filesSent: i + 1 })
   }
 }
