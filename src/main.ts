@@ -44,7 +44,13 @@ async function main(): Promise<void> {
     // Update ids go on from the previous run on this database, as Telegram's would.
     const state = keyValueStorage<number>(deps.db, 'local-chat:', deps.clock)
     const updateIds = { first: state.read('next-update-id') ?? 1, save: (next: number) => state.write('next-update-id', next) }
-    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine: () => outbox.deliverDue() })
+    // Message ids too: relays are looked up by chat and message id, which must not repeat across runs.
+    telegram.continueMessageIdsFrom(state.read('next-message-id') ?? 1)
+    const afterEachLine = async () => {
+      await outbox.deliverDue()
+      state.write('next-message-id', telegram.nextFreeMessageId)
+    }
+    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine })
     return
   }
 

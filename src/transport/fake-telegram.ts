@@ -56,6 +56,15 @@ export class FakeTelegram {
   readonly rejected: (ApiCall & { error_code: number; description: string })[] = []
   private nextMessageId = 1
   private nextThreadId = 100
+
+  /** The terminal chat goes on from the last run's ids, so stored relays never meet a reused id. */
+  continueMessageIdsFrom(next: number): void {
+    this.nextMessageId = Math.max(this.nextMessageId, next)
+  }
+
+  get nextFreeMessageId(): number {
+    return this.nextMessageId
+  }
   private failures: { method: string; kind: InjectedFailure; retryAfter?: number; chatId?: number }[] = []
   private listeners: ((call: ApiCall) => void)[] = []
 

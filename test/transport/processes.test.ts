@@ -25,8 +25,13 @@ describe('npm start without a token: the terminal chat', () => {
     expect(first.stdout).toContain('Жолдош — ваш спутник в дороге')
     expect(first.stdout).toContain('[#3 ⚖️ Спросить юриста]')
     expect(first.stdout).toContain('Это информация, а не юридическая консультация')
-    const second = localChat('/help\n', env)
+    const second = localChat('/help\n/language\n#English\n', env)
     expect(second.stdout).toContain('бесплатный бот для трудовых мигрантов')
+    // Message ids go on from the first run (relays are keyed by chat and message id): the first run
+    // edited message 2, so the second run's language menu is a later message, not message 2 again.
+    const edited = [...second.stdout.matchAll(/editMessageText → chat 1000, message (\d+)/g)].map((m) => Number(m[1]))
+    expect(edited.length).toBeGreaterThan(0)
+    expect(Math.min(...edited)).toBeGreaterThan(5)
   }, 60_000)
 
   it('stops with one clear line naming a bad variable', () => {
