@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { assessFamily } from '../../src/benefits/assess-family.js'
 import type { BenefitAssessment, FamilyAnswers, Verdict } from '../../src/benefits/assessment.js'
 import { BENEFIT_IDS, type BenefitId } from '../../src/content/benefits.js'
-import { ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
+import { ALL_UNKNOWN_FAMILY, ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
 
 interface Expect {
   verdict: Verdict
@@ -41,20 +41,6 @@ const poor = (householdSize: number, monthlyIncome: number, monthlyRemittances: 
 const baby = (babyAgeMonths: number | 'unknown', more: Partial<FamilyAnswers> = {}): Partial<FamilyAnswers> => ({ baby: 'born', babyAgeMonths, ...more })
 const mountain: Partial<FamilyAnswers> = { highMountain: 'yes' }
 
-const ALL_UNKNOWN: FamilyAnswers = {
-  childrenUnder16: 'unknown',
-  childAges: 'unknown',
-  baby: 'unknown',
-  disabledChild: 'unknown',
-  disabledAdult: 'unknown',
-  pregnantWoman: 'unknown',
-  elderWithoutPension: 'unknown',
-  motherHeroine: 'unknown',
-  orphan: 'unknown',
-  householdSize: 'unknown',
-  monthlyIncome: 'unknown',
-  highMountain: 'unknown',
-}
 
 const ROWS: Row[] = [
   // «Үй-бүлөгө көмөк»: children under 16 and income per member below 1 000 som (§1)
@@ -172,7 +158,7 @@ describe('sixty families, expected results from the reference', () => {
   })
 
   it('all "I don\'t know": everything may apply, nothing is stated as likely', () => {
-    const results = assessFamily(ALL_UNKNOWN, ASSESSMENT_DAY)
+    const results = assessFamily(ALL_UNKNOWN_FAMILY, ASSESSMENT_DAY)
     expect(Object.fromEntries(results.map((r) => [r.benefitId, r.verdict]))).toEqual(Object.fromEntries(BENEFIT_IDS.map((id) => [id, 'maybe'])))
   })
 })

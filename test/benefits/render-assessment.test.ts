@@ -22,7 +22,7 @@ import {
   type AmountFlag,
   type AmountRule,
 } from '../../src/content/benefits.js'
-import { ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
+import { ALL_UNKNOWN_FAMILY, ASSESSMENT_DAY, BASE_FAMILY } from '../helpers/family.js'
 
 const LANGS = ['ky', 'ru', 'uz', 'tg', 'en'] as const
 type Lang = (typeof LANGS)[number]
@@ -318,27 +318,11 @@ describe('with the project i18n instance', () => {
 })
 
 describe('renderShortAnswer: the first message fits one phone screen', () => {
-  const ALL_UNKNOWN: FamilyAnswers = {
-    ...BASE,
-    childrenUnder16: 'unknown',
-    childAges: 'unknown',
-    baby: 'unknown',
-    disabledChild: 'unknown',
-    disabledAdult: 'unknown',
-    pregnantWoman: 'unknown',
-    elderWithoutPension: 'unknown',
-    motherHeroine: 'unknown',
-    orphan: 'unknown',
-    householdSize: 'unknown',
-    monthlyIncome: 'unknown',
-    monthlyRemittances: 'unknown',
-    highMountain: 'unknown',
-  }
 
   it.each(LANGS)('%s: ≤ 1 000 characters for every scenario and for "I don\'t know" everywhere, with what, how much and where', (lang) => {
     const t = translators[lang]
     const RICH: FamilyAnswers = { ...BASE, householdSize: 8, monthlyIncome: 2000, childrenUnder16: 'yes', childAges: [9, 6, 4, 0], baby: 'born', babyAgeMonths: 2, highMountain: 'yes', disabledChild: 'yes', pregnantWoman: 'employed', elderWithoutPension: 'yes', elderSex: 'female', elderAge: 61, elderInsuranceYears: 30, orphan: 'one-parent', motherHeroine: 'yes', caregiver: 'relative' }
-    for (const results of [...allResults, assessFamily(ALL_UNKNOWN, TODAY), assessFamily(RICH, TODAY)]) {
+    for (const results of [...allResults, assessFamily(ALL_UNKNOWN_FAMILY, TODAY), assessFamily(RICH, TODAY)]) {
       const text = renderShortAnswer(results, t, { html: true })
       expect(text.length, text).toBeLessThanOrEqual(SHORT_ANSWER_LIMIT)
       for (const r of results.filter((x) => x.verdict === 'likely')) expect(text).toContain(t(`benefit.${r.benefitId}.name`))

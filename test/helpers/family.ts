@@ -15,4 +15,22 @@ export const BASE_FAMILY: FamilyAnswers = {
   highMountain: 'no',
 }
 
+/** A family that answered "I don't know" to every question the chat asks. */
+export const ALL_UNKNOWN_FAMILY: FamilyAnswers = {
+  ...BASE_FAMILY,
+  childrenUnder16: 'unknown',
+  childAges: 'unknown',
+  baby: 'unknown',
+  disabledChild: 'unknown',
+  disabledAdult: 'unknown',
+  pregnantWoman: 'unknown',
+  elderWithoutPension: 'unknown',
+  motherHeroine: 'unknown',
+  orphan: 'unknown',
+  householdSize: 'unknown',
+  monthlyIncome: 'unknown',
+  monthlyRemittances: 'unknown',
+  highMountain: 'unknown',
+}
+
 export const ASSESSMENT_DAY = new Date('2026-11-23T12:00:00Z')
