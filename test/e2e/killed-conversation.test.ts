@@ -101,4 +101,51 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
       await api.close()
     }
   })
+
+  it('killed right after Send, before the outbox posted the card: the lawyers get one card and the person one confirmation', { timeout: 30_000 }, async () => {
+    const path = freshDatabase()
+    // The card is slow to be answered, so the process dies with it unanswered (never delivered).
+    const options = { delays: {} as Record<string, number>, recordOnAnswer: true }
+    const api = await startFakeBotApiServer(options)
+    const env = { BOT_TOKEN: TOKEN, BOT_API_ROOT: api.apiRoot, LAWYERS_CHAT_ID: String(GROUP), DATABASE_PATH: path, LOG_LEVEL: 'silent' }
+    const p = person(api)
+    const cards = () => api.received.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === GROUP && /JO-\d+-\d+/.test(c.payload.text))
+    let bot = startBot(env, 'ignore', { singleProcess: true })
+    try {
+      await p.say('/start', 'lang:en')
+      await p.press('lang:en', '')
+      await p.say('/lawyer', 'c:consent:yes')
+      await p.press('c:consent:yes', 'c:for:self')
+      await p.press('c:for:self', 'c:topic:work')
+      await p.press('c:topic:work', 'c:urgency:normal')
+      await p.press('c:urgency:normal', 'c:city:kazan')
+      await p.press('c:city:kazan', 'Describe')
+      await p.say(DESCRIPTION, 'c:files:done')
+      await p.press('c:files:done', 'request_contact')
+      await p.say(lawyerText.onlyChat!, 'c:safe:yes')
+      await p.press('c:safe:yes', 'c:summary:send')
+      options.delays[`sendMessage:${GROUP}`] = 60_000
+      await p.press('c:summary:send', 'JO-')
+      // The outbox runs every second: by now the card is on its way, and unanswered.
+      await new Promise((r) => setTimeout(r, 1_500))
+      bot.child.kill('SIGKILL')
+      await bot.exited(5_000)
+      expect(cards()).toHaveLength(0)
+      expect(integrity(path)).toBe('ok')
+
+      delete options.delays[`sendMessage:${GROUP}`]
+      bot = startBot(env, 'ignore', { singleProcess: true })
+      await api.waitFor(() => cards().length > 0, 10_000)
+      await new Promise((r) => setTimeout(r, 1_500))
+      expect(await bot.stop(8_000)).toBe(0)
+      expect(integrity(path)).toBe('ok')
+      expect(cards()).toHaveLength(1)
+      const confirmations = p.toPerson().filter((c) => /JO-\d+-\d+/.test(c.payload.text))
+      expect(confirmations).toHaveLength(1)
+      expect(confirmations[0]!.payload.text).toContain(/JO-\d+-\d+/.exec(cards()[0]!.payload.text)![0])
+    } finally {
+      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL')
+      await api.close()
+    }
+  })
 })
