@@ -51,6 +51,7 @@ export type OutboxKind =
   | 'reminder'
   | 'centre.report'
   | 'request.erased'
+  | 'request.confirmation'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]

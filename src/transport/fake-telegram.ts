@@ -11,7 +11,8 @@ export interface ApiCall {
   result?: unknown
 }
 
-export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'thread-not-found' | 'blocked' | 'bad-request' | 'chat-not-found' | 'kicked'
+/** `timeout`: Telegram never answers; the call ends when the client gives up (grammY's `timeoutSeconds` aborts it). */
+export type InjectedFailure = 'rate-limit' | 'server-error' | 'network' | 'timeout' | 'thread-not-found' | 'blocked' | 'bad-request' | 'chat-not-found' | 'kicked'
 
 /** Stored messages, so edits and presses on an old message work as in Telegram. */
 export interface StoredMessage {
@@ -80,6 +81,11 @@ export class FakeTelegram {
     for (let i = 0; i < times; i++) this.failures.push({ method, kind, chatId })
   }
 
+  /** Injected failures not yet met, so a test can show that every one of them happened. */
+  get failuresLeft(): number {
+    return this.failures.length
+  }
+
   onCall(listener: (call: ApiCall) => void): void {
     this.listeners.push(listener)
   }
@@ -101,6 +107,7 @@ export class FakeTelegram {
     const failureIndex = this.failures.findIndex((f) => (f.method === method || f.method === '*') && (f.chatId === undefined || f.chatId === Number(payload.chat_id)))
     if (failureIndex >= 0) {
       const [failure] = this.failures.splice(failureIndex, 1)
+      if (failure!.kind === 'timeout') return neverAnswered(init?.signal)
       return failWith(failure!.kind, failure!.retryAfter ?? 1)
     }
     const call: ApiCall = { method, payload, files }
@@ -217,7 +224,17 @@ const SENDS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendVenue', 
 const ok = (result: unknown) => ({ ok: true as const, result })
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
 
-function failWith(kind: InjectedFailure, retryAfter: number): Response {
+/** No answer until the client aborts; nothing was done (a late answer after the abort is never seen). */
+function neverAnswered(signal: AbortSignal | null | undefined): Promise<Response> {
+  return new Promise((_, reject) => {
+    const abort = () => reject(new DOMException('The operation was aborted (injected timeout)', 'AbortError'))
+    if (!signal) return abort()
+    if (signal.aborted) abort()
+    else signal.addEventListener('abort', abort, { once: true })
+  })
+}
+
+function failWith(kind: Exclude<InjectedFailure, 'timeout'>, retryAfter: number): Response {
   switch (kind) {
     case 'network':
       throw new TypeError('fetch failed (injected network error)')

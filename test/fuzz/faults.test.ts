@@ -62,19 +62,68 @@ describe('Telegram failures while lawyers are notified', () => {
     expect(pending(h)).toEqual([])
   })
 
-  it('the request is stored exactly once when Telegram fails as it is sent, and the lawyers get it once', async () => {
+  it.each([
+    ['a 500', 'server-error'],
+    ['a 429 with retry_after', 'rate-limit'],
+    ['a network error', 'network'],
+  ] as const)('%s as the person presses Send: the request is stored once, the person gets the reference once when Telegram recovers, the lawyers one card', async (_name, kind) => {
     const h = await createTestBot()
     await startAs(h, MIGRANT, 'en')
     await fileRequest(h, {}, { send: false })
-    h.telegram.failNext('*', 'server-error', 3)
-    await h.driver.pressData('c:summary:send').catch(() => undefined)
+    const mark = h.telegram.calls.length
+    // The button's spinner, the summary's edit and the confirmation itself all fail.
+    h.telegram.failNext('*', kind, 3, 20)
+    await h.driver.pressData('c:summary:send')
     expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
-    // Telegram redelivers the update: still one request.
+    // Telegram redelivers the update: still one request, nothing announced twice.
     await h.driver.redeliver()
     expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
-    // Known and left to the request conversation's owner: the reference message itself is not
-    // retried (the person sees it in /myrequests). See the report of issue 15.
     expect(await h.flush(600)).toBe(0)
+    const confirmation = h.t('en', 'lawyer:sent', { reference: 'JO-2026-00001' })
+    const toMigrant = h.textsSince(mark, MIGRANT)
+    expect(toMigrant.filter((t) => t === confirmation)).toHaveLength(1)
+    expect(toMigrant.filter((t) => t.includes('JO-2026-00001'))).toHaveLength(1)
+    expect(toMigrant).not.toContain(h.t('en', 'errors.generic'))
     expect(sent(h, 'sendMessage', LAWYERS_CHAT_ID, 'JO-2026-00001')).toBe(1)
+    expect(pending(h)).toEqual([])
+  })
+
+  it('a person who blocked the bot at Send: the request is stored and the lawyers get it, nothing is retried to the person', async () => {
+    const h = await createTestBot()
+    await startAs(h, MIGRANT, 'en')
+    await fileRequest(h, {}, { send: false })
+    h.telegram.blockedChats.add(MIGRANT)
+    await h.driver.pressData('c:summary:send')
+    expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
+    expect(await h.flush(600)).toBe(0)
+    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created'])
+    expect(sent(h, 'sendMessage', LAWYERS_CHAT_ID, 'JO-2026-00001')).toBe(1)
+  })
+
+  it('Telegram too slow to answer (client timeout) at Send and while the lawyers are notified: stored once, the reference reaches the person, each notification arrives once', async () => {
+    const h = await createTestBot({ timeoutSeconds: 0.05 })
+    h.telegram.forumChats.add(LAWYERS_CHAT_ID)
+    await startAs(h, MIGRANT, 'ru')
+    await fileRequest(h, { photos: ['ph-slow'], description: 'Задержали паспорт' }, { send: false })
+    const mark = h.telegram.calls.length
+    h.telegram.failNext('*', 'timeout', 3)
+    const started = Date.now()
+    await h.driver.pressData('c:summary:send')
+    // The press is answered within the client's timeout, not grammY's default 500 s.
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
+    h.telegram.failNext('getChat', 'timeout')
+    h.telegram.failNext('createForumTopic', 'timeout')
+    h.telegram.failNext('sendMessage', 'timeout', 2)
+    h.telegram.failNext('sendPhoto', 'timeout')
+    expect(await h.flush(600)).toBe(0)
+    expect(h.telegram.failuresLeft).toBe(0)
+    const toMigrant = h.textsSince(mark, MIGRANT)
+    expect(toMigrant.filter((t) => t === h.t('ru', 'lawyer:sent', { reference: 'JO-2026-00001' }))).toHaveLength(1)
+    expect(toMigrant).not.toContain(h.t('ru', 'errors.generic'))
+    expect(h.telegram.calls.filter((c) => c.method === 'createForumTopic')).toHaveLength(1)
+    expect(sent(h, 'sendMessage', LAWYERS_CHAT_ID, 'Задержали паспорт')).toBe(1)
+    expect(sent(h, 'sendPhoto', LAWYERS_CHAT_ID, 'ph-slow')).toBe(1)
+    expect(pending(h)).toEqual([])
   })
 })

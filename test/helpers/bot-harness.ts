@@ -38,6 +38,8 @@ export interface TestBotOptions {
   now?: Date
   /** e.g. one that records errors, for tests that assert nothing failed unseen (the group gets no apology). */
   logger?: Logger
+  /** grammY's client timeout, short for tests where Telegram never answers (default: grammY's 500 s). */
+  timeoutSeconds?: number
 }
 
 /**
@@ -77,7 +79,7 @@ export async function createTestBot(options: TestBotOptions = {}) {
     content ??= loadContent()
     const bot = createBot({ config, db, i18n, logger, clock, content }, 'test', {
       botInfo: telegram.botInfo,
-      client: { fetch: telegram.fetch as typeof fetch },
+      client: { fetch: telegram.fetch as typeof fetch, ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) },
     })
     await bot.init()
     return bot

@@ -6,7 +6,12 @@ import { makeBotInfo } from '../../src/transport/fake-telegram.js'
  * A Bot API emulator on loopback for end-to-end runs of the real process: it hands out the queued
  * updates on getUpdates and records what the bot sends.
  */
-export async function startFakeBotApiServer(options: { failMethods?: Record<string, 400 | 404 | 500>; forum?: boolean; delays?: Record<string, number> } = {}) {
+/**
+ * `delays`: per method, or per method and chat (`sendMessage:-100123`); read at each call, so a test
+ * may change them as it goes. `recordOnAnswer`: a slow call is recorded only once answered, so a
+ * call cut off by a killed process counts as never delivered.
+ */
+export async function startFakeBotApiServer(options: { failMethods?: Record<string, 400 | 404 | 500>; forum?: boolean; delays?: Record<string, number>; recordOnAnswer?: boolean } = {}) {
   let nextThreadId = 100
   const received: { method: string; payload: any }[] = []
   const queue: unknown[] = []
@@ -38,15 +43,25 @@ export async function startFakeBotApiServer(options: { failMethods?: Record<stri
         res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: failure, description }))
         return
       }
-      received.push({ method, payload })
-      waiters.splice(0).forEach((w) => w())
+      const delay = options.delays?.[`${method}:${payload.chat_id}`] ?? options.delays?.[method] ?? 0
+      if (!(options.recordOnAnswer && delay > 0)) {
+        received.push({ method, payload })
+        waiters.splice(0).forEach((w) => w())
+      }
       if (method === 'getMe') return reply(makeBotInfo())
       if (method === 'getChat') return reply({ id: payload.chat_id, type: 'supergroup', title: 'Lawyers', is_forum: options.forum === true })
       if (method === 'createForumTopic') return reply({ message_thread_id: nextThreadId++, name: payload.name, icon_color: 7322096 })
       if (method === 'sendMessage') {
         const message = { message_id: nextMessageId++, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text }
         // A slow answer leaves room to kill the process while a message is on its way.
-        setTimeout(() => reply(message), options.delays?.sendMessage ?? 0)
+        setTimeout(() => {
+          if (res.destroyed || req.socket.destroyed) return
+          if (options.recordOnAnswer && delay > 0) {
+            received.push({ method, payload })
+            waiters.splice(0).forEach((w) => w())
+          }
+          reply(message)
+        }, delay)
         return
       }
       reply(true)

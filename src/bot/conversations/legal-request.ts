@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { InlineKeyboard, Keyboard } from 'grammy'
 import { intakeState } from '../../db/desk.js'
-import { listRequestsOfUser, submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { enqueueOutbox, listRequestsOfUser, submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { describeError } from '../../logger.js'
+import { classifyFailure } from '../outbox/failures.js'
 import { openRequestsOverDailyCap } from '../../requests/daily-cap.js'
 import { escapeHtml } from '../../i18n.js'
 import {
@@ -14,7 +16,7 @@ import {
   type RequestTopic,
   type Urgency,
 } from '../../requests/lifecycle.js'
-import type { ConvContext } from '../context.js'
+import type { BotContext, ConvContext } from '../context.js'
 import { askText, choose, reprompt, type BotConversation } from './prompts.js'
 
 export const LEGAL_REQUEST = 'legal-request'
@@ -126,11 +128,29 @@ export async function legalRequestConversation(conversation: BotConversation, ct
       now: outside.clock(),
     })
     outside.logger.info({ handler: 'legal-request:submitted', request_id: request.id, created })
-    return { reference: request.reference, created }
+    return { requestId: request.id, reference: request.reference, created }
   })
   // The confirmation fits the urgency chosen; a request already stored is never announced as new.
   const key = !result.created ? 'lawyer:alreadySent' : draft.urgency === 'detained' ? 'lawyer:sentUrgent' : draft.urgency === 'deadline' ? 'lawyer:sentDeadline' : 'lawyer:sent'
-  await ctx.reply(t(key, { reference: result.reference }), { parse_mode: 'HTML' })
+  const text = t(key, { reference: result.reference })
+  // Outside the replay: sent or queued exactly once, even if this update is handled again.
+  await conversation.external((outside) => confirmOrQueue(outside, result.requestId, key, text))
+}
+
+/**
+ * The request is stored by now, so its reference must reach the person even when Telegram fails
+ * at this moment (500, 429, network, timeout): the confirmation then goes into the outbox, which
+ * retries it with back-off, in order with whatever else goes to this chat.
+ */
+async function confirmOrQueue(outside: BotContext, requestId: number, key: string, text: string): Promise<void> {
+  try {
+    await outside.reply(text, { parse_mode: 'HTML' })
+  } catch (error) {
+    const failure = classifyFailure(error, outside.config.lawyersChatId)
+    outside.logger.warn({ handler: 'legal-request:confirm', request_id: requestId, failure, err: describeError(error).message }, 'confirmation not sent now')
+    // A person who blocked the bot, or a refusal that would repeat, is not retried.
+    if (failure === 'transient') enqueueOutbox(outside.db, 'request.confirmation', requestId, { clientChatId: outside.chat!.id, key }, outside.clock())
+  }
 }
 
 function isAnswered(a: Answers, step: Step): boolean {

@@ -16,7 +16,7 @@ type Payload = Record<string, any>
 
 /** The chat an event mostly writes to, for throttling and ordering. */
 export function targetChat(deps: Pick<OutboxDependencies, 'config'>, row: OutboxRow): number | undefined {
-  const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status'].includes(row.kind)
+  const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status', 'request.confirmation'].includes(row.kind)
   if (!toClient) return deps.config.lawyersChatId
   const payload = JSON.parse(row.payload) as Payload
   return typeof payload.clientChatId === 'number' ? payload.clientChatId : undefined
@@ -47,6 +47,11 @@ export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Pr
       return sendPhrase(c, request, payload)
     case 'relay.edit':
       return mirrorEdit(c, request, payload)
+    case 'request.confirmation':
+      // "✅ Request sent, reference …", when Telegram failed as the person pressed Send.
+      c.recordSend(request.chatId)
+      await c.api.sendMessage(request.chatId, clientT(c, request)(payload.key, { reference: request.reference }), { parse_mode: 'HTML' })
+      return
     case 'request.erased':
       return deliverErasure(c, request, row, payload, { refreshCard, postInThread })
     case 'reminder':
