@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { LANGUAGES, type Language } from '../config.js'
 import { languageFromTelegram } from '../i18n.js'
 import type { Db } from './client.js'
@@ -6,22 +6,39 @@ import { users } from './schema.js'
 
 export type UserRow = typeof users.$inferSelect
 
+/** Every update reads and writes the user row: its statements are built and prepared once per database. */
+function statements(db: Db) {
+  const id = sql.placeholder('id')
+  const now = sql.placeholder('now')
+  return {
+    touch: db
+      .insert(users)
+      .values({ id, firstSeenAt: now, lastSeenAt: now })
+      .onConflictDoUpdate({ target: users.id, set: { lastSeenAt: sql`excluded.last_seen_at` } })
+      .returning()
+      .prepare(),
+    find: db.select().from(users).where(eq(users.id, id)).prepare(),
+    setLanguage: db.update(users).set({ language: sql`${sql.placeholder('language')}` }).where(eq(users.id, id)).prepare(),
+  }
+}
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>()
+function statementsFor(db: Db): ReturnType<typeof statements> {
+  let s = prepared.get(db)
+  if (!s) prepared.set(db, (s = statements(db)))
+  return s
+}
+
 /** Records that the user was seen now and returns their row (creating it on first contact). */
 export function touchUser(db: Db, userId: number, now: Date): UserRow {
-  return db
-    .insert(users)
-    .values({ id: userId, firstSeenAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({ target: users.id, set: { lastSeenAt: now } })
-    .returning()
-    .get()
+  return statementsFor(db).touch.get({ id: userId, now }) as UserRow
 }
 
 export function setUserLanguage(db: Db, userId: number, language: Language): void {
-  db.update(users).set({ language }).where(eq(users.id, userId)).run()
+  statementsFor(db).setLanguage.run({ id: userId, language })
 }
 
 export function findUser(db: Db, userId: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, userId)).get()
+  return statementsFor(db).find.get({ id: userId })
 }
 
 /** The person's language: the one they chose, else Telegram's if it is one of ours, else the default. */
