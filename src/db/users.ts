@@ -35,15 +35,49 @@ export function touchUser(db: Db, userId: number, now: Date): UserRow {
 
 export function setUserLanguage(db: Db, userId: number, language: Language): void {
   statementsFor(db).setLanguage.run({ id: userId, language })
+  const held = heldRows.get(db)?.get(userId)
+  if (held) heldRows.get(db)!.set(userId, { ...held, language })
 }
 
 export function findUser(db: Db, userId: number): UserRow | undefined {
   return statementsFor(db).find.get({ id: userId })
 }
 
+type Sender = { id: number; language_code?: string } | undefined
+
 /** The person's language: the one they chose, else Telegram's if it is one of ours, else the default. */
-export function userLanguage(db: Db, from: { id: number; language_code?: string } | undefined, fallback: Language): Language {
-  const chosen = from ? findUser(db, from.id)?.language : undefined
+export function userLanguage(db: Db, from: Sender, fallback: Language): Language {
+  return languageOf(from ? findUser(db, from.id) : undefined, from, fallback)
+}
+
+/** As `userLanguage`, from a user row already read. */
+export function languageOf(user: UserRow | undefined, from: Sender, fallback: Language): Language {
+  const chosen = user?.language
   if (chosen && (LANGUAGES as readonly string[]).includes(chosen)) return chosen as Language
   return languageFromTelegram(from?.language_code) ?? fallback
+}
+
+/**
+ * The user rows of the updates in progress, so a conversation replaying its earlier steps does not
+ * read the row again for each one. Updates are sequential per user (src/bot/index.ts), and a language
+ * change during the update is written through (`setUserLanguage`).
+ */
+const heldRows = new WeakMap<Db, Map<number, UserRow>>()
+
+/** Runs `next` with the user's row held for `heldUserLanguage`, released afterwards. */
+export async function holdingUserRow(db: Db, user: UserRow, next: () => Promise<void>): Promise<void> {
+  let held = heldRows.get(db)
+  if (!held) heldRows.set(db, (held = new Map()))
+  held.set(user.id, user)
+  try {
+    await next()
+  } finally {
+    held.delete(user.id)
+  }
+}
+
+/** `userLanguage`, from the row held for the update in progress when there is one. */
+export function heldUserLanguage(db: Db, from: Sender, fallback: Language): Language {
+  const held = from && heldRows.get(db)?.get(from.id)
+  return held ? languageOf(held, from, fallback) : userLanguage(db, from, fallback)
 }
