@@ -13,7 +13,7 @@ const slice = Number(values.slice ?? 50)
 
 const search = await benchSearch({ quiet: true })
 const comparison = await compareWithFloor(people, slice)
-const result = { people, ...comparison, search, node: process.version, at: new Date().toISOString() }
+const result = { people, gcBetweenSlices: typeof (globalThis as { gc?: unknown }).gc === 'function', ...comparison, search, node: process.version, at: new Date().toISOString() }
 console.log(JSON.stringify(result))
 
 const row = (name: string, j: string | number, f: string | number) => console.log(`${name.padEnd(28)}${String(j).padStart(18)}${String(f).padStart(16)}`)
