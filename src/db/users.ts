@@ -28,9 +28,15 @@ function statementsFor(db: Db): ReturnType<typeof statements> {
   return s
 }
 
+/** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000
+
 /** Records that the user was seen now and returns their row (creating it on first contact). */
 export function touchUser(db: Db, userId: number, now: Date): UserRow {
-  return statementsFor(db).touch.get({ id: userId, now }) as UserRow
+  const s = statementsFor(db)
+  const known = s.find.get({ id: userId })
+  const fresh = known && now.getTime() - known.lastSeenAt.getTime() >= 0 && now.getTime() - known.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS
+  return fresh ? known : (s.touch.get({ id: userId, now }) as UserRow)
 }
 
 export function setUserLanguage(db: Db, userId: number, language: Language): void {

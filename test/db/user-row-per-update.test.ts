@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
-import { heldUserLanguage, holdingUserRow, setUserLanguage, touchUser } from '../../src/db/users.js'
+import { findUser, heldUserLanguage, holdingUserRow, setUserLanguage, touchUser } from '../../src/db/users.js'
 
 const tempDb = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'joldosh-db-')), 'j.db'))
 const from = { id: 5, language_code: 'ru' }
@@ -31,5 +31,21 @@ describe('the user row held for one update', () => {
     await expect(holdingUserRow(db, user, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
     setUserLanguage(db, 6, 'ky')
     expect(heldUserLanguage(db, { id: 6 }, 'en')).toBe('ky')
+  })
+})
+
+describe('last seen', () => {
+  it('is written once a minute at most, and moves on after', () => {
+    const db = tempDb()
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s))
+    touchUser(db, 7, at(0))
+    const writes = () => db.$client.prepare('select total_changes() as n').get() as { n: number }
+    const before = writes().n
+    expect(touchUser(db, 7, at(30)).lastSeenAt).toEqual(at(0))
+    expect(touchUser(db, 7, at(59)).lastSeenAt).toEqual(at(0))
+    expect(writes().n).toBe(before)
+    expect(touchUser(db, 7, at(60)).lastSeenAt).toEqual(at(60))
+    expect(writes().n).toBe(before + 1)
+    expect(findUser(db, 7)).toMatchObject({ firstSeenAt: at(0), lastSeenAt: at(60) })
   })
 })
