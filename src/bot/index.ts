@@ -3,7 +3,7 @@ import { limit } from '@grammyjs/ratelimiter'
 import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
-import { touchUser, userLanguage } from '../db/users.js'
+import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
 import { describeError, pseudonymousLogger } from '../logger.js'
 import { editFallback } from './edit-fallback.js'
 import { logPseudonymKey } from '../privacy/log-key.js'
@@ -54,12 +54,17 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.clock = clock
     ctx.content = deps.content
     ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
-    if (ctx.from && !ctx.from.is_bot) touchUser(db, ctx.from.id, clock())
+    // One read of the user row per update: touchUser returns it, and it is held for conversation replays.
+    const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
     // The lawyers' group reads one language; everyone else gets their own.
     const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId
-    ctx.locale = inLawyersGroup ? config.lawyersLanguage : userLanguage(db, ctx.from, config.defaultLanguage)
+    ctx.locale = inLawyersGroup
+      ? config.lawyersLanguage
+      : user
+        ? languageOf(user, ctx.from, config.defaultLanguage)
+        : userLanguage(db, ctx.from, config.defaultLanguage)
     ctx.t = i18n.getFixedT(ctx.locale)
-    await next()
+    await (user ? holdingUserRow(db, user, next) : next())
   })
 
   // Errors anywhere below are logged (without user text) and the person gets an apology, not silence;
@@ -102,7 +107,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
       plugins: [
         async (ctx, next) => {
           // Conversations replay without outside middleware, so the translator is set up here too.
-          ctx.locale = userLanguage(db, ctx.from, config.defaultLanguage)
+          ctx.locale = heldUserLanguage(db, ctx.from, config.defaultLanguage)
           ctx.t = i18n.getFixedT(ctx.locale)
           ctx.i18n = i18n
           await next()

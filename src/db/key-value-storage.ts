@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { keyValue } from './schema.js'
 
@@ -9,22 +9,38 @@ export interface KeyValueStorage<T> {
   delete(key: string): void
 }
 
+/** Sessions and conversations read and write a row on every update: statements prepared once per database. */
+function statements(db: Db) {
+  const key = sql.placeholder('key')
+  const value = sql.placeholder('value')
+  const updatedAt = sql.placeholder('updatedAt')
+  return {
+    read: db.select().from(keyValue).where(eq(keyValue.key, key)).prepare(),
+    write: db
+      .insert(keyValue)
+      .values({ key, value, updatedAt })
+      .onConflictDoUpdate({ target: keyValue.key, set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+      .prepare(),
+    delete: db.delete(keyValue).where(eq(keyValue.key, key)).prepare(),
+  }
+}
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>()
+
 /** JSON values in the `key_value` table under a prefix, shared by sessions and conversations. */
 export function keyValueStorage<T>(db: Db, prefix: string, clock: () => Date): KeyValueStorage<T> {
+  let s = prepared.get(db)
+  if (!s) prepared.set(db, (s = statements(db)))
+  const { read, write, delete: remove } = s
   return {
     read(key) {
-      const row = db.select().from(keyValue).where(eq(keyValue.key, prefix + key)).get()
+      const row = read.get({ key: prefix + key })
       return row ? (JSON.parse(row.value) as T) : undefined
     },
     write(key, value) {
-      const row = { key: prefix + key, value: JSON.stringify(value), updatedAt: clock() }
-      db.insert(keyValue)
-        .values(row)
-        .onConflictDoUpdate({ target: keyValue.key, set: { value: row.value, updatedAt: row.updatedAt } })
-        .run()
+      write.run({ key: prefix + key, value: JSON.stringify(value), updatedAt: clock() })
     },
     delete(key) {
-      db.delete(keyValue).where(eq(keyValue.key, prefix + key)).run()
+      remove.run({ key: prefix + key })
     },
   }
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { LANGUAGES, type Language } from '../config.js'
 import { languageFromTelegram } from '../i18n.js'
 import type { Db } from './client.js'
@@ -6,27 +6,84 @@ import { users } from './schema.js'
 
 export type UserRow = typeof users.$inferSelect
 
+/** Every update reads and writes the user row: its statements are built and prepared once per database. */
+function statements(db: Db) {
+  const id = sql.placeholder('id')
+  const now = sql.placeholder('now')
+  return {
+    touch: db
+      .insert(users)
+      .values({ id, firstSeenAt: now, lastSeenAt: now })
+      .onConflictDoUpdate({ target: users.id, set: { lastSeenAt: sql`excluded.last_seen_at` } })
+      .returning()
+      .prepare(),
+    find: db.select().from(users).where(eq(users.id, id)).prepare(),
+    setLanguage: db.update(users).set({ language: sql`${sql.placeholder('language')}` }).where(eq(users.id, id)).prepare(),
+  }
+}
+const prepared = new WeakMap<Db, ReturnType<typeof statements>>()
+function statementsFor(db: Db): ReturnType<typeof statements> {
+  let s = prepared.get(db)
+  if (!s) prepared.set(db, (s = statements(db)))
+  return s
+}
+
+/** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000
+
 /** Records that the user was seen now and returns their row (creating it on first contact). */
 export function touchUser(db: Db, userId: number, now: Date): UserRow {
-  return db
-    .insert(users)
-    .values({ id: userId, firstSeenAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({ target: users.id, set: { lastSeenAt: now } })
-    .returning()
-    .get()
+  const s = statementsFor(db)
+  const known = s.find.get({ id: userId })
+  const fresh = known && now.getTime() - known.lastSeenAt.getTime() >= 0 && now.getTime() - known.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS
+  return fresh ? known : (s.touch.get({ id: userId, now }) as UserRow)
 }
 
 export function setUserLanguage(db: Db, userId: number, language: Language): void {
-  db.update(users).set({ language }).where(eq(users.id, userId)).run()
+  statementsFor(db).setLanguage.run({ id: userId, language })
+  const held = heldRows.get(db)?.get(userId)
+  if (held) heldRows.get(db)!.set(userId, { ...held, language })
 }
 
 export function findUser(db: Db, userId: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, userId)).get()
+  return statementsFor(db).find.get({ id: userId })
 }
 
+type Sender = { id: number; language_code?: string } | undefined
+
 /** The person's language: the one they chose, else Telegram's if it is one of ours, else the default. */
-export function userLanguage(db: Db, from: { id: number; language_code?: string } | undefined, fallback: Language): Language {
-  const chosen = from ? findUser(db, from.id)?.language : undefined
+export function userLanguage(db: Db, from: Sender, fallback: Language): Language {
+  return languageOf(from ? findUser(db, from.id) : undefined, from, fallback)
+}
+
+/** As `userLanguage`, from a user row already read. */
+export function languageOf(user: UserRow | undefined, from: Sender, fallback: Language): Language {
+  const chosen = user?.language
   if (chosen && (LANGUAGES as readonly string[]).includes(chosen)) return chosen as Language
   return languageFromTelegram(from?.language_code) ?? fallback
+}
+
+/**
+ * The user rows of the updates in progress, so a conversation replaying its earlier steps does not
+ * read the row again for each one. Updates are sequential per user (src/bot/index.ts), and a language
+ * change during the update is written through (`setUserLanguage`).
+ */
+const heldRows = new WeakMap<Db, Map<number, UserRow>>()
+
+/** Runs `next` with the user's row held for `heldUserLanguage`, released afterwards. */
+export async function holdingUserRow(db: Db, user: UserRow, next: () => Promise<void>): Promise<void> {
+  let held = heldRows.get(db)
+  if (!held) heldRows.set(db, (held = new Map()))
+  held.set(user.id, user)
+  try {
+    await next()
+  } finally {
+    held.delete(user.id)
+  }
+}
+
+/** `userLanguage`, from the row held for the update in progress when there is one. */
+export function heldUserLanguage(db: Db, from: Sender, fallback: Language): Language {
+  const held = from && heldRows.get(db)?.get(from.id)
+  return held ? languageOf(held, from, fallback) : userLanguage(db, from, fallback)
 }
