@@ -8,22 +8,13 @@ import { formatSom } from '../../benefits/render-assessment.js'
 import { escapeHtml } from '../../i18n.js'
 import { readAgeList, readWholeNumber, type NumberAnswer } from '../../numbers/read-number.js'
 import type { ConvContext } from '../context.js'
-import { reprompt, type BotConversation, type Choice } from './prompts.js'
+import { choiceKeyboard, reprompt, type BotConversation, type Choice } from './prompts.js'
 
 /** The benefits namespace, plain keys ("question.baby"). */
 export type BenefitsT = (key: string, options?: Record<string, unknown>) => string
 
 export function benefitsT(ctx: ConvContext): BenefitsT {
   return (key, options) => ctx.t(`benefits:${key}`, options)
-}
-
-function keyboard(step: string, choices: Choice<string>[], columns: number): InlineKeyboard {
-  const kb = new InlineKeyboard()
-  choices.forEach((c, i) => {
-    kb.text(c.label, `c:${step}:${c.value}`)
-    if ((i + 1) % columns === 0) kb.row()
-  })
-  return kb
 }
 
 /** Says what is expected instead; true when the question should be asked again below. */
@@ -51,7 +42,7 @@ export async function askChoice<T extends string>(
 ): Promise<T> {
   const t = benefitsT(ctx)
   const question = t(`question.${step}`)
-  const kb = () => keyboard(step, choices, columns)
+  const kb = () => choiceKeyboard(step, choices, columns)
   await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
   for (;;) {
     const next = await conversation.wait()
@@ -109,7 +100,7 @@ export async function askNumber(conversation: BotConversation, ctx: ConvContext,
   const t = benefitsT(ctx)
   const dontKnow = t('button.dontKnow')
   const buttons = [...(q.extra ?? []), { value: 'unknown', label: dontKnow }]
-  const kb = () => keyboard(q.step, buttons, 1)
+  const kb = () => choiceKeyboard(q.step, buttons, 1)
   const question = t(`question.${q.step}`)
   await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
   const confirmed = new RegExp(`^c:${q.step}:ok:(\\d{1,9})$`)
@@ -177,7 +168,7 @@ export interface Ages {
 export async function askAges(conversation: BotConversation, ctx: ConvContext): Promise<Ages | 'unknown'> {
   const t = benefitsT(ctx)
   const dontKnow = t('button.dontKnow')
-  const kb = () => keyboard('childAges', [{ value: 'unknown', label: dontKnow }], 1)
+  const kb = () => choiceKeyboard('childAges', [{ value: 'unknown', label: dontKnow }], 1)
   const question = t('question.childAges')
   await ctx.reply(question, { reply_markup: kb() })
   for (;;) {

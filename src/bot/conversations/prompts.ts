@@ -10,7 +10,8 @@ export interface Choice<T extends string> {
   label: string
 }
 
-function choiceKeyboard(step: string, choices: Choice<string>[], columns: number): InlineKeyboard {
+/** One button per choice, `columns` to a row; the data is `c:<step>:<value>`, which the waits match. */
+export function choiceKeyboard(step: string, choices: Choice<string>[], columns: number): InlineKeyboard {
   const kb = new InlineKeyboard()
   choices.forEach((c, i) => {
     kb.text(c.label, `c:${step}:${c.value}`)
