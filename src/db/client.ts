@@ -51,3 +51,13 @@ function runMigrations(sqlite: Database.Database, db: BetterSQLite3Database<type
   if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign keys`)
   sqlite.pragma('foreign_keys = ON')
 }
+
+/** `build` run once per database and remembered: for statements prepared once and used on every update. */
+export function oncePerDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>()
+  return (db) => {
+    let value = built.get(db)
+    if (value === undefined) built.set(db, (value = build(db)))
+    return value
+  }
+}

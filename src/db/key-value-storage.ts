@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Db } from './client.js'
+import { oncePerDatabase, type Db } from './client.js'
 import { keyValue } from './schema.js'
 
 /** The read/write/delete shape both grammY sessions and conversations v2 accept. */
@@ -10,7 +10,7 @@ export interface KeyValueStorage<T> {
 }
 
 /** Sessions and conversations read and write a row on every update: statements prepared once per database. */
-function statements(db: Db) {
+const statementsFor = oncePerDatabase((db: Db) => {
   const key = sql.placeholder('key')
   const value = sql.placeholder('value')
   const updatedAt = sql.placeholder('updatedAt')
@@ -23,14 +23,11 @@ function statements(db: Db) {
       .prepare(),
     delete: db.delete(keyValue).where(eq(keyValue.key, key)).prepare(),
   }
-}
-const prepared = new WeakMap<Db, ReturnType<typeof statements>>()
+})
 
 /** JSON values in the `key_value` table under a prefix, shared by sessions and conversations. */
 export function keyValueStorage<T>(db: Db, prefix: string, clock: () => Date): KeyValueStorage<T> {
-  let s = prepared.get(db)
-  if (!s) prepared.set(db, (s = statements(db)))
-  const { read, write, delete: remove } = s
+  const { read, write, delete: remove } = statementsFor(db)
   return {
     read(key) {
       const row = read.get({ key: prefix + key })

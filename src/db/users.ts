@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import { LANGUAGES, type Language } from '../config.js'
 import { languageFromTelegram } from '../i18n.js'
-import type { Db } from './client.js'
+import { oncePerDatabase, type Db } from './client.js'
 import { users } from './schema.js'
 
 export type UserRow = typeof users.$inferSelect
 
 /** Every update reads and writes the user row: its statements are built and prepared once per database. */
-function statements(db: Db) {
+const statementsFor = oncePerDatabase((db: Db) => {
   const id = sql.placeholder('id')
   const now = sql.placeholder('now')
   return {
@@ -20,13 +20,7 @@ function statements(db: Db) {
     find: db.select().from(users).where(eq(users.id, id)).prepare(),
     setLanguage: db.update(users).set({ language: sql`${sql.placeholder('language')}` }).where(eq(users.id, id)).prepare(),
   }
-}
-const prepared = new WeakMap<Db, ReturnType<typeof statements>>()
-function statementsFor(db: Db): ReturnType<typeof statements> {
-  let s = prepared.get(db)
-  if (!s) prepared.set(db, (s = statements(db)))
-  return s
-}
+})
 
 /** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000
