@@ -43,6 +43,19 @@ const integrity = (path: string) => {
   }
 }
 
+/** English, /lawyer, and the request's answers up to the description: the files step is next. */
+async function throughTheDescription(p: ReturnType<typeof person>): Promise<void> {
+  await p.say('/start', 'lang:en')
+  await p.press('lang:en', '')
+  await p.say('/lawyer', 'c:consent:yes')
+  await p.press('c:consent:yes', 'c:for:self')
+  await p.press('c:for:self', 'c:topic:work')
+  await p.press('c:topic:work', 'c:urgency:normal')
+  await p.press('c:urgency:normal', 'c:city:kazan')
+  await p.press('c:city:kazan', 'Describe')
+  await p.say(DESCRIPTION, 'c:files:done')
+}
+
 describe('the real process killed with SIGKILL in the middle of a request', () => {
   it('on restart the database is consistent and the person goes on from the step they were at; after Send one confirmation and one card', { timeout: 30_000 }, async () => {
     const path = freshDatabase()
@@ -51,15 +64,7 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
     const p = person(api)
     let bot = startBot(env, 'ignore', { singleProcess: true })
     try {
-      await p.say('/start', 'lang:en')
-      await p.press('lang:en', '')
-      await p.say('/lawyer', 'c:consent:yes')
-      await p.press('c:consent:yes', 'c:for:self')
-      await p.press('c:for:self', 'c:topic:work')
-      await p.press('c:topic:work', 'c:urgency:normal')
-      await p.press('c:urgency:normal', 'c:city:kazan')
-      await p.press('c:city:kazan', 'Describe')
-      await p.say(DESCRIPTION, 'c:files:done')
+      await throughTheDescription(p)
       // The step is saved once the update is handled (just after the answer went out): killed then.
       await waitFor(() => {
         const db = new Database(path, { readonly: true })
@@ -112,15 +117,7 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
     const cards = () => api.received.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === GROUP && /JO-\d+-\d+/.test(c.payload.text))
     let bot = startBot(env, 'ignore', { singleProcess: true })
     try {
-      await p.say('/start', 'lang:en')
-      await p.press('lang:en', '')
-      await p.say('/lawyer', 'c:consent:yes')
-      await p.press('c:consent:yes', 'c:for:self')
-      await p.press('c:for:self', 'c:topic:work')
-      await p.press('c:topic:work', 'c:urgency:normal')
-      await p.press('c:urgency:normal', 'c:city:kazan')
-      await p.press('c:city:kazan', 'Describe')
-      await p.say(DESCRIPTION, 'c:files:done')
+      await throughTheDescription(p)
       await p.press('c:files:done', 'request_contact')
       await p.say(lawyerText.onlyChat!, 'c:safe:yes')
       await p.press('c:safe:yes', 'c:summary:send')
