@@ -28,7 +28,7 @@ const db = openDatabase(join(dir, 'bench.db'))
 importCentresFromFile(db, new Date())
 const telegram = new FakeTelegram()
 const config = { ...loadConfig({}), lawyersChatId: -1 }
-const bot = createBot({ config, db, i18n: await createI18n(), logger: createLogger('silent'), content: loadContent(), clock: () => new Date() }, 'bench', {
+const bot = createBot({ config, db, i18n: await createI18n(), logger: createLogger(process.env.LOG === 'error' ? 'error' : 'silent'), content: loadContent(), clock: () => new Date() }, 'bench', {
   botInfo: telegram.botInfo,
   client: { fetch: telegram.fetch as typeof fetch },
 })
