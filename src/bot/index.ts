@@ -6,6 +6,9 @@ import { keyValueStorage } from '../db/key-value-storage.js'
 import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
 import { describeError, pseudonymousLogger } from '../logger.js'
 import { editFallback } from './edit-fallback.js'
+import { FAMILY_BENEFITS } from './conversations/family-benefits.js'
+import { LEGAL_REQUEST } from './conversations/legal-request.js'
+import { conversationStorage, tellDroppedConversation } from './conversations/storage.js'
 import { logPseudonymKey } from '../privacy/log-key.js'
 import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
 import { cancelFeature } from './features/cancel.js'
@@ -101,9 +104,9 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(session({ initial: (): SessionData => ({}), storage: keyValueStorage<SessionData>(db, 'session:', clock) }))
   app.use(
     conversations<BotContext, ConvContext>({
-      // Version 2: the request (draft id, daily cap) and the benefits questions (new questions) replay
-      // differently, so state saved by version 1 is ignored rather than replayed into the wrong step.
-      storage: { type: 'key', version: 2, prefix: '', adapter: keyValueStorage(db, 'conv:', clock) },
+      // Version 3: the request and the benefits questions keep a short journal (stepwise.ts); rows of
+      // version 2 go on as saved, older ones are dropped and the person is told (storage.ts).
+      storage: conversationStorage(db, clock, [LEGAL_REQUEST, FAMILY_BENEFITS]),
       plugins: [
         async (ctx, next) => {
           // Conversations replay without outside middleware, so the translator is set up here too.
@@ -116,6 +119,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     }),
   )
 
+  app.use(tellDroppedConversation)
   app.use(cancelFeature)
   // /deletemydata must also work in the middle of a conversation.
   app.use(myDataFeature)

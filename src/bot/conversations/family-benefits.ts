@@ -5,6 +5,7 @@ import { renderShortAnswer } from '../../benefits/render-assessment.js'
 import type { ConvContext } from '../context.js'
 import { askAges, askChoice, askNumber, benefitsT, type NumberQuestion } from './benefits-questions.js'
 import type { BotConversation, Choice } from './prompts.js'
+import type { Steps } from './stepwise.js'
 
 export const FAMILY_BENEFITS = 'family-benefits'
 
@@ -14,34 +15,37 @@ const ORDERS = ['2', '3', '4', '5', '6', '7', '8', '9', '10'] as const
  * The family benefits questions. Each is asked only where a rule depends on it (the birth order only in
  * high-mountain areas with a young child, income only with children under 16, …), every one has "I don't know".
  * The answers are kept in the chat's session (SQLite), so the detail buttons work after a restart.
+ * Stepwise (./stepwise.ts): each question is one `steps.ask`, so the stored state stays small.
  */
-export async function familyBenefitsConversation(conversation: BotConversation, ctx: ConvContext) {
+export async function familyBenefitsConversation(conversation: BotConversation, ctx: ConvContext, steps: Steps) {
   const t = benefitsT(ctx)
   const dontKnow: Choice<'unknown'> = { value: 'unknown', label: t('button.dontKnow') }
   const pick = <T extends string>(step: string, options: [T, string][], columns = 2) =>
-    askChoice<T | 'unknown'>(conversation, ctx, step, [...options.map(([value, label]) => ({ value, label: t(`button.${label}`) })), dontKnow], columns)
+    steps.ask(step, () => askChoice<T | 'unknown'>(conversation, ctx, step, [...options.map(([value, label]) => ({ value, label: t(`button.${label}`) })), dontKnow], columns))
   const yesNo = (step: string) => pick<Exclude<YesNo, 'unknown'>>(step, [['yes', 'yes'], ['no', 'no']])
   const number = async (q: NumberQuestion): Promise<number | 'unknown'> => {
-    const v = await askNumber(conversation, ctx, q)
+    const v = await steps.ask(q.step, () => askNumber(conversation, ctx, q))
     return typeof v === 'number' ? v : 'unknown'
   }
-  const today = new Date(await conversation.external((outside) => outside.clock().toISOString()))
+  const today = new Date(await steps.once('today', () => conversation.external((outside) => outside.clock().toISOString())))
 
-  await ctx.reply(t('question.intro'))
+  await steps.once('intro', async () => void (await ctx.reply(t('question.intro'))))
   let childrenUnder16 = await yesNo('childrenUnder16')
-  const ages = childrenUnder16 === 'yes' ? await askAges(conversation, ctx) : 'unknown'
+  const ages = childrenUnder16 === 'yes' ? await steps.ask('childAges', () => askAges(conversation, ctx)) : 'unknown'
   const known = ages === 'unknown' ? undefined : ages
   if (known && known.kept.length === 0) childrenUnder16 = 'no'
   let baby = await pick('baby', [['born', 'babyBorn'], ['expected', 'babyExpected'], ['no', 'babyNo']])
   let babyAgeMonths: number | 'unknown' | undefined
   if (baby === 'born') {
-    const months = await askNumber(conversation, ctx, {
-      step: 'babyAgeMonths', min: 0, max: 12, example: '3', extra: [{ value: 'older', label: t('button.olderThanYear') }],
+    const months = await steps.ask('babyAgeMonths', async () => {
+      const m = await askNumber(conversation, ctx, {
+        step: 'babyAgeMonths', min: 0, max: 12, example: '3', extra: [{ value: 'older', label: t('button.olderThanYear') }],
+      })
+      if (m === 'older') await ctx.reply(t('number.olderThanYear'))
+      return m
     })
-    if (months === 'older') {
-      await ctx.reply(t('number.olderThanYear'))
-      baby = 'no'
-    } else babyAgeMonths = typeof months === 'number' ? months : 'unknown'
+    if (months === 'older') baby = 'no'
+    else babyAgeMonths = typeof months === 'number' ? months : 'unknown'
   }
   const atOnce = baby === 'born' || baby === 'expected' ? await pick('babiesAtOnce', [['1', 'oneBaby'], ['2', 'twins'], ['3', 'triplets']], 3) : undefined
   const babiesAtOnce = atOnce === undefined ? undefined : atOnce === 'unknown' ? 'unknown' : Number(atOnce)
@@ -53,7 +57,9 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
   const youngChild = baby !== 'no' || childrenUnder16 === 'unknown' || ages === 'unknown' || known?.kept.some((a) => a < 3)
   const order =
     highMountain !== 'no' && youngChild
-      ? await askChoice(conversation, ctx, 'youngestBirthOrder', [...ORDERS.map((o) => ({ value: o, label: o === '2' ? '1–2' : o === '10' ? '10+' : o })), dontKnow], 3)
+      ? await steps.ask('youngestBirthOrder', () =>
+          askChoice(conversation, ctx, 'youngestBirthOrder', [...ORDERS.map((o) => ({ value: o, label: o === '2' ? '1–2' : o === '10' ? '10+' : o })), dontKnow], 3),
+        )
       : undefined
   const disabledChild = await yesNo('disabledChild')
   const disabledAdult = await yesNo('disabledAdult')
@@ -102,7 +108,7 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
       step: 'householdSize', min: 1, max: 30, example: '5',
       check: (n) => (n < children + 1 ? t('number.householdTooSmall', { children, min: children + 1 }) : undefined),
     })
-    await ctx.reply(`${t('income.help')}\n\n${t('income.example')}`)
+    await steps.once('incomeHelp', async () => void (await ctx.reply(`${t('income.help')}\n\n${t('income.example')}`)))
     answers.monthlyIncome = await number({ step: 'monthlyIncome', min: 0, max: 10_000_000, money: true, example: '5000' })
     answers.monthlyRemittances = await number({ step: 'monthlyRemittances', min: 0, max: 10_000_000, money: true, example: '4000' })
     if (support(answers, today).verdict !== 'unlikely') answers.socialContractSigned = await yesNo('socialContractSigned')

@@ -18,6 +18,7 @@ import {
 } from '../../requests/lifecycle.js'
 import type { BotContext, ConvContext } from '../context.js'
 import { askText, choose, reprompt, type BotConversation } from './prompts.js'
+import type { Steps } from './stepwise.js'
 
 export const LEGAL_REQUEST = 'legal-request'
 
@@ -38,13 +39,13 @@ type Answers = Partial<Omit<LegalRequestDraft, 'attachments' | 'contactPhone' | 
 /**
  * The legal aid request, step by step. Nothing is stored in the request tables until Send; the
  * conversation's own state (kept in SQLite so a restart does not lose the person's place) is
- * dropped on Cancel.
+ * dropped on Cancel. Stepwise (./stepwise.ts): each answer is one `steps.ask`, so that state stays small.
  */
-export async function legalRequestConversation(conversation: BotConversation, ctx: ConvContext, start: LegalRequestStart = {}) {
+export async function legalRequestConversation(conversation: BotConversation, ctx: ConvContext, steps: Steps, start: LegalRequestStart = {}) {
   const t = ctx.t
   // When the lawyers are full the person is told before starting; urgent requests are still taken.
   // A daily cap on open requests (src/requests/daily-cap.ts): the person is shown the ones they have.
-  const overCap = await conversation.external((outside) => openRequestsOverDailyCap(listRequestsOfUser(outside.db, ctx.from!.id), outside.clock()).map((r) => r.reference))
+  const overCap = await steps.once('overCap', () => conversation.external((outside) => openRequestsOverDailyCap(listRequestsOfUser(outside.db, ctx.from!.id), outside.clock()).map((r) => r.reference)))
   if (overCap.length > 0) {
     await ctx.reply(t('lawyer:dailyCap', { count: overCap.length, references: overCap.join(', ') }))
     return
@@ -52,12 +53,18 @@ export async function legalRequestConversation(conversation: BotConversation, ct
   // The draft id is this submission's own key, made once and replayed from the conversation's state
   // after a restart: a re-delivered Send finds the same request, and a new request never meets an
   // old one's key. (A conversation begun before draft ids existed keys by its Send update, as then.)
-  const { draftId, ...intake } = await conversation.external((outside) => ({ ...intakeState(outside.db), draftId: randomUUID() as string | undefined }))
-  if (intake.paused) await ctx.reply(intake.message ? `${t('lawyer:intakePaused')}\n\n${escapeHtml(intake.message)}` : t('lawyer:intakePaused'), { parse_mode: 'HTML' })
-  const consent = await choose(conversation, ctx, 'consent', t('lawyer:consent'), [
-    { value: 'yes', label: t('lawyer:consentYes') },
-    { value: 'no', label: t('lawyer:consentNo') },
-  ])
+  const { draftId, ...intake } = await steps.once('intake', () =>
+    conversation.external((outside) => ({ ...intakeState(outside.db), draftId: randomUUID() as string | undefined })),
+  )
+  await steps.once('pausedNotice', async () => {
+    if (intake.paused) await ctx.reply(intake.message ? `${t('lawyer:intakePaused')}\n\n${escapeHtml(intake.message)}` : t('lawyer:intakePaused'), { parse_mode: 'HTML' })
+  })
+  const consent = await steps.ask('consent', () =>
+    choose(conversation, ctx, 'consent', t('lawyer:consent'), [
+      { value: 'yes', label: t('lawyer:consentYes') },
+      { value: 'no', label: t('lawyer:consentNo') },
+    ]),
+  )
   if (consent === 'no') {
     await ctx.reply(t('lawyer:noConsent'))
     return
@@ -66,31 +73,40 @@ export async function legalRequestConversation(conversation: BotConversation, ct
   const answers: Answers = { ...(start.topic ? { topic: start.topic } : {}), ...(start.articleId ? { articleId: start.articleId } : {}) }
   const ask: Record<Step, () => Promise<void>> = {
     forWhom: async () => {
-      answers.forWhom = await choose<'self' | 'family'>(conversation, ctx, 'for', t('lawyer:forWhom'), [
-        { value: 'self', label: t('lawyer:forSelf') },
-        { value: 'family', label: t('lawyer:forFamily') },
-      ])
-      answers.subjectName = answers.forWhom === 'family' ? await askText(conversation, ctx, t('lawyer:subjectName'), 100) : undefined
+      answers.forWhom = await steps.ask('forWhom', () =>
+        choose<'self' | 'family'>(conversation, ctx, 'for', t('lawyer:forWhom'), [
+          { value: 'self', label: t('lawyer:forSelf') },
+          { value: 'family', label: t('lawyer:forFamily') },
+        ]),
+      )
+      answers.subjectName = answers.forWhom === 'family' ? await steps.ask('subjectName', () => askText(conversation, ctx, t('lawyer:subjectName'), 100)) : undefined
     },
     topic: async () => {
-      answers.topic = await choose<RequestTopic>(conversation, ctx, 'topic', t('lawyer:topic'), REQUEST_TOPICS.map((v) => ({ value: v, label: t(`lawyer:topics.${v}`) })), 2)
+      answers.topic = await steps.ask('topic', () =>
+        choose<RequestTopic>(conversation, ctx, 'topic', t('lawyer:topic'), REQUEST_TOPICS.map((v) => ({ value: v, label: t(`lawyer:topics.${v}`) })), 2),
+      )
     },
     urgency: async () => {
-      answers.urgency = await choose<Urgency>(conversation, ctx, 'urgency', t('lawyer:urgency'), URGENCIES.map((v) => ({ value: v, label: t(`lawyer:urgencies.${v}`) })))
-      // Someone detained needs to know what to do now, before any more questions.
-      if (answers.urgency === 'detained') await ctx.reply(t('lawyer:detainedNow'), { parse_mode: 'HTML' })
+      answers.urgency = await steps.ask('urgency', async () => {
+        const urgency = await choose<Urgency>(conversation, ctx, 'urgency', t('lawyer:urgency'), URGENCIES.map((v) => ({ value: v, label: t(`lawyer:urgencies.${v}`) })))
+        // Someone detained needs to know what to do now, before any more questions.
+        if (urgency === 'detained') await ctx.reply(t('lawyer:detainedNow'), { parse_mode: 'HTML' })
+        return urgency
+      })
     },
     city: async () => {
-      answers.city = await choose<RequestCity>(conversation, ctx, 'city', t('lawyer:city'), REQUEST_CITIES.map((v) => ({ value: v, label: t(`lawyer:cities.${v}`) })), 2)
+      answers.city = await steps.ask('city', () =>
+        choose<RequestCity>(conversation, ctx, 'city', t('lawyer:city'), REQUEST_CITIES.map((v) => ({ value: v, label: t(`lawyer:cities.${v}`) })), 2),
+      )
     },
     description: async () => {
-      answers.description = await askText(conversation, ctx, t('lawyer:description', { max: MAX_DESCRIPTION_LENGTH }), MAX_DESCRIPTION_LENGTH)
+      answers.description = await steps.ask('description', () => askText(conversation, ctx, t('lawyer:description', { max: MAX_DESCRIPTION_LENGTH }), MAX_DESCRIPTION_LENGTH))
     },
     attachments: async () => {
-      answers.attachments = await askAttachments(conversation, ctx)
+      answers.attachments = await steps.ask('attachments', () => askAttachments(conversation, ctx))
     },
     contact: async () => {
-      answers.contact = await askContact(conversation, ctx)
+      answers.contact = await steps.ask('contact', () => askContact(conversation, ctx))
     },
   }
 
@@ -102,17 +118,21 @@ export async function legalRequestConversation(conversation: BotConversation, ct
         return
       }
     }
-    const action = await choose(conversation, ctx, 'summary', summaryText(ctx, answers), [
-      { value: 'send', label: t('lawyer:send') },
-      { value: 'edit', label: t('lawyer:edit') },
-      { value: 'cancel', label: t('lawyer:cancel') },
-    ])
+    const action = await steps.ask('summary', () =>
+      choose(conversation, ctx, 'summary', summaryText(ctx, answers), [
+        { value: 'send', label: t('lawyer:send') },
+        { value: 'edit', label: t('lawyer:edit') },
+        { value: 'cancel', label: t('lawyer:cancel') },
+      ]),
+    )
     if (action === 'cancel') {
       await ctx.reply(t('conv.cancelled'))
       return
     }
     if (action === 'send') break
-    const step = await choose<Step>(conversation, ctx, 'edit', t('lawyer:editWhich'), EDITABLE_STEPS.map((s) => ({ value: s, label: t(`lawyer:steps.${s}`) })), 2)
+    const step = await steps.ask('edit', () =>
+      choose<Step>(conversation, ctx, 'edit', t('lawyer:editWhich'), EDITABLE_STEPS.map((s) => ({ value: s, label: t(`lawyer:steps.${s}`) })), 2),
+    )
     await ask[step]()
   }
 

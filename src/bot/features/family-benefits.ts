@@ -1,15 +1,15 @@
-import { createConversation } from '@grammyjs/conversations'
 import { Composer, InlineKeyboard } from 'grammy'
 import { assessFamily } from '../../benefits/assess-family.js'
 import { renderBenefitDetail, renderForwardableSummary, renderWhyNot } from '../../benefits/render-assessment.js'
 import { BENEFITS, type BenefitId } from '../../content/benefits.js'
-import type { BotContext, ConvContext } from '../context.js'
+import type { BotContext } from '../context.js'
 import { FAMILY_BENEFITS, familyBenefitsConversation } from '../conversations/family-benefits.js'
+import { createStepwiseConversation } from '../conversations/stepwise.js'
 import { startLegalRequest } from './legal-request.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
-privateChat.use(createConversation<BotContext, ConvContext>(familyBenefitsConversation, { id: FAMILY_BENEFITS, maxMillisecondsToWait: 24 * 60 * 60 * 1000 }))
+privateChat.use(createStepwiseConversation(FAMILY_BENEFITS, familyBenefitsConversation, { maxMillisecondsToWait: 24 * 60 * 60 * 1000 }))
 
 async function start(ctx: BotContext) {
   ctx.logger.info({ handler: 'benefits:start' })

@@ -1,7 +1,7 @@
-import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
-import type { BotContext, ConvContext } from '../context.js'
+import type { BotContext } from '../context.js'
 import { LEGAL_REQUEST, legalRequestConversation, type LegalRequestStart } from '../conversations/legal-request.js'
+import { createStepwiseConversation } from '../conversations/stepwise.js'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -9,7 +9,7 @@ const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
 // A request left half-way for a day is dropped at the person's next message.
-privateChat.use(createConversation<BotContext, ConvContext>(legalRequestConversation, { id: LEGAL_REQUEST, maxMillisecondsToWait: DAY }))
+privateChat.use(createStepwiseConversation(LEGAL_REQUEST, legalRequestConversation, { maxMillisecondsToWait: DAY }))
 
 /** Starts a request; other features call it with a topic (an article, a search, a centre card). */
 export async function startLegalRequest(ctx: BotContext, start: LegalRequestStart = {}): Promise<void> {
