@@ -24,7 +24,11 @@
 import type { Article, Language } from '../content/articles.js'
 import { Bm25Index } from './bm25.js'
 import { CONCEPTS, compileConcepts, matchConcepts, type CompiledPhrase, type ConceptVocabulary } from './concepts.js'
+import { GramPresence } from './coverage.js'
 import { skeleton, stripHtml } from './normalise.js'
+import { buildQuery, MAX_QUERY_CHARS, questionText, type Query, type QueryWord } from './query.js'
+
+export { MAX_QUERY_CHARS }
 
 export interface SearchResult {
   id: string
@@ -61,6 +65,27 @@ export interface ArticleSearchOptions {
   conceptWeight?: number
 }
 
+/**
+ * A query's trigram terms written as the FTS5 MATCH expression the search once sent to SQLite (kept for tests and
+ * for reading by hand: it must only ever hold quoted [a-z0-9 ] terms).
+ */
+export function buildMatchQuery(query: string): string | null {
+  return buildQuery(questionText(query), DEFAULTS.prefixLength)?.terms.map((t) => `"${t}"`).join(' OR ') ?? null
+}
+
+/** Share of query words (0..1) a row holds: full credit for most of a word's trigrams in the title/keywords, half
+ * in the body only. `hits` come from GramPresence.count for the query's words. */
+function wordCoverage(words: readonly QueryWord[], hits: { meta: Uint16Array; all: Uint16Array }, row: number, rows: number): number {
+  if (words.length === 0) return 0
+  let sum = 0
+  words.forEach(({ coverGrams: grams }, wi) => {
+    const fm = hits.meta[wi * rows + row]! / grams.length
+    const fa = hits.all[wi * rows + row]! / grams.length
+    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
+  })
+  return sum / words.length
+}
+
 const DEFAULTS: Required<ArticleSearchOptions> = {
   weights: [2, 3, 1],
   userLanguageBoost: 1.25,
@@ -72,138 +97,6 @@ const DEFAULTS: Required<ArticleSearchOptions> = {
   prefixLength: 5,
   concepts: CONCEPTS,
   conceptWeight: 2,
-}
-
-/** Raw input beyond this is ignored: real questions are short; this keeps 10 KB pastes cheap. */
-export const MAX_QUERY_CHARS = 400
-/** Distinct query words / trigram terms used. */
-const MAX_WORDS = 16
-const MAX_WORD_CHARS = 32
-const MAX_TERMS = 160
-
-/**
- * Words so common in questions that their trigrams only add noise ("what to do", "how", "where", "my", …) and
- * greetings, written as people type them and folded with `skeleton()`. A query of nothing else finds nothing.
- */
-const STOPWORDS = new Set(
-  [
-    // en
-    'the a an to of in on at for is are was were be been i me my we our you your he she it they them his her',
-    'what how where when who why which do does did can could should would will have has had not no and or but',
-    'if with from by this that there get got please help hello hi thanks thank ok okay',
-    // ru
-    'что чё че как где когда куда почему или и в во на с со по за от до из у к не ни да нет мне меня мой моя моё мои',
-    'я ты он она они мы вы это этот эта если ли бы же то так вот при для про надо можно нужно',
-    'делать сделать помогите пожалуйста подскажите скажите здравствуйте привет салам спасибо дела рахмат ассалому',
-    // ky
-    'эмне кантип кайда качан ким мен сен ал биз силер сиз алар менин мага болобу болот керек керекпи эмнеге',
-    'жана менен үчүн деп да де эле бул ошол го ба беле',
-    // uz
-    'nima qanday qayerda qachon kim men sen u biz siz ular mening menga bilan uchun va ham bu',
-    'kerak kerakmi mumkin mumkinmi qilsa qilaman nega',
-    'нима қандай қаерда қачон мен менга билан учун ва ҳам бу керак керакми мумкин мумкинми',
-    // tg
-    'чи чӣ чиро кучо куҷо кай ки ман ту вай мо шумо онҳо ба дар аз ва ҳам ин он бо барои аст кунам мешавад',
-    'chi kujo kucho man ba dar az va ham in on bo baroi ast kunam meshavad rahmat raxmat tashakkur',
-    'ташаккур ташакур салом',
-  ]
-    .join(' ')
-    .split(/\s+/)
-    .map((w) => skeleton(w))
-    .filter(Boolean),
-)
-
-interface QueryWord {
-  word: string
-  /** The word's trigrams (or " xy " for a one/two-letter word), OR-ed in the trigram indexes. */
-  grams: string[]
-  /** `prefix*` (or `xy` for a short word), for the word indexes. */
-  prefix: string
-  /** Trigrams for the coverage check (with the spaces around a short word). */
-  coverGrams: string[]
-}
-
-interface Query {
-  /** Every trigram of every word (each once), for one OR over all words (perWordNorm 0). */
-  terms: string[]
-  words: QueryWord[]
-}
-
-function trigrams(word: string): string[] {
-  const out: string[] = []
-  for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3))
-  return out
-}
-
-function trigramSet(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i + 3 <= text.length; i++) set.add(text.slice(i, i + 3))
-  return set
-}
-
-/** Turns free text into query terms, or null when nothing searchable is left. */
-function buildQuery(query: string, prefixLength: number): Query | null {
-  const text = skeleton(query.slice(0, MAX_QUERY_CHARS))
-  if (!text) return null
-  // No real word is longer than MAX_WORD_CHARS; a pasted hash or URL must not become hundreds of trigrams.
-  const distinct = [...new Set(text.split(' ').filter(Boolean).map((w) => w.slice(0, MAX_WORD_CHARS)))]
-  const content = distinct.filter((w) => !STOPWORDS.has(w))
-  // Only greetings and filler ("hello", "как дела", "how are you"): nothing to look for.
-  if (content.length === 0) return null
-  const used = content.slice(0, MAX_WORDS)
-  const all = new Set<string>()
-  const words: QueryWord[] = []
-  for (const word of used) {
-    if (!/^[a-z0-9]+$/.test(word)) continue
-    // A one/two-letter word ("90", "kg", "3") only matches as a whole word: " 90 " is two trigrams with the spaces.
-    const grams = [...new Set(word.length >= 3 ? trigrams(word) : [` ${word} `])].filter(
-      (t) => all.size < MAX_TERMS || all.has(t),
-    )
-    if (grams.length === 0) continue
-    for (const t of grams) all.add(t)
-    words.push({
-      word,
-      grams,
-      prefix: word.length <= 2 ? word : `${word.slice(0, Math.max(3, prefixLength))}*`,
-      coverGrams: word.length >= 3 ? trigrams(word) : [` ${word}`, `${word} `],
-    })
-  }
-  if (words.length === 0) return null
-  return { terms: [...all], words }
-}
-
-/**
- * A query's trigram terms written as the FTS5 MATCH expression the search once sent to SQLite (kept for tests and
- * for reading by hand: it must only ever hold quoted [a-z0-9 ] terms).
- */
-export function buildMatchQuery(query: string): string | null {
-  return buildQuery(query, DEFAULTS.prefixLength)?.terms.map((t) => `"${t}"`).join(' OR ') ?? null
-}
-
-/** What must appear verbatim for an article to count as found: " 90 " for short words, else a 4+ letter prefix. */
-function stemOf(word: string): string {
-  if (word.length <= 2) return ` ${word} `
-  if (word.length <= 4) return word
-  return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)))
-}
-
-/** Share of query words (0..1) that a row contains: a word counts when most of its trigrams are there. */
-function wordCoverage(words: readonly QueryWord[], meta: Set<string>, all: Set<string>): number {
-  if (words.length === 0) return 0
-  let sum = 0
-  for (const { coverGrams: grams } of words) {
-    let inMeta = 0
-    let inAll = 0
-    for (const g of grams) {
-      if (meta.has(g)) inMeta++
-      if (all.has(g)) inAll++
-    }
-    const fm = inMeta / grams.length
-    const fa = inAll / grams.length
-    // Full credit in the title/keywords, half credit in the body only.
-    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
-  }
-  return sum / words.length
 }
 
 type Field = 'title' | 'keywords' | 'body'
@@ -229,8 +122,6 @@ interface IndexedRow {
   id: string
   lang: Language
   text: string
-  meta: Set<string>
-  all: Set<string>
 }
 
 interface Ranked {
@@ -249,6 +140,7 @@ export class ArticleSearch {
   private readonly rows: IndexedRow[] = []
   private readonly trigramIndexes: Bm25Index[]
   private readonly wordIndexes: Bm25Index[]
+  private readonly presence: GramPresence
   private readonly titles = new Map<string, Map<string, string>>()
   private readonly opt: Required<ArticleSearchOptions>
   private readonly phrases: readonly CompiledPhrase[]
@@ -269,13 +161,7 @@ export class ArticleSearch {
       fields[0]!.push(title)
       fields[1]!.push(keywords)
       fields[2]!.push(body)
-      this.rows.push({
-        id: a.id,
-        lang: a.lang,
-        text: title + keywords + body,
-        meta: trigramSet(title + keywords),
-        all: trigramSet(title + keywords + body),
-      })
+      this.rows.push({ id: a.id, lang: a.lang, text: title + keywords + body })
       let byLang = this.titles.get(a.id)
       if (!byLang) this.titles.set(a.id, (byLang = new Map()))
       byLang.set(a.lang, a.title)
@@ -283,6 +169,10 @@ export class ArticleSearch {
     // One index per field and kind: bm25 statistics (IDF, average length) are then per field.
     this.trigramIndexes = fields.map((texts) => new Bm25Index(texts, 'trigram'))
     this.wordIndexes = fields.map((texts) => new Bm25Index(texts, 'word'))
+    this.presence = new GramPresence(
+      this.rows.map((_r, i) => fields[0]![i]! + fields[1]![i]!),
+      this.rows.map((r) => r.text),
+    )
     const n = this.rows.length
     this.raw = new Float64Array(n)
     this.part = new Float64Array(n)
@@ -293,7 +183,7 @@ export class ArticleSearch {
 
   /** Phrases of the concept vocabulary that a question matches, per article (for `ask --explain`). */
   explain(query: string): { id: string; strength: number; phrases: string[] }[] {
-    return matchConcepts(skeleton(String(query).slice(0, MAX_QUERY_CHARS)), this.phrases)
+    return matchConcepts(questionText(query), this.phrases)
   }
 
   /** The results of `search()` with how each score came about (for `ask --explain`). */
@@ -372,10 +262,13 @@ export class ArticleSearch {
 
   private rank(query: string, lang: Language, limit: number, trace?: Float64Array): Ranked[] {
     const o = this.opt
-    const q = buildQuery(query, o.prefixLength)
-    const concepts = o.conceptWeight > 0 ? this.explain(query) : []
+    const text = questionText(query)
+    const q = buildQuery(text, o.prefixLength)
+    const concepts = o.conceptWeight > 0 ? matchConcepts(text, this.phrases) : []
     if (!q && concepts.length === 0) return []
+    const n = this.rows.length
     const order = q ? this.wordScores(q, trace) : []
+    const hits = q ? this.presence.count(q.words.map((w) => w.coverGrams), n) : undefined
     const best = new Map<string, Ranked>()
     // Strongest rows first; the coverage factor can at most multiply by (1 + coverageWeight), so once a row's upper
     // bound falls below the cut-off share of the best score, no later row can be shown.
@@ -387,7 +280,7 @@ export class ArticleSearch {
       const info = this.rows[row]!
       if (s * (1 + Math.max(0, o.coverageWeight)) < topScore * o.relativeCutoff) break
       let score = s
-      const coverage = q && o.coverageWeight > 0 ? wordCoverage(q.words, info.meta, info.all) : 0
+      const coverage = q && hits && o.coverageWeight > 0 ? wordCoverage(q.words, hits, row, n) : 0
       score *= 1 + o.coverageWeight * coverage
       if (score > (best.get(info.id)?.score ?? 0)) best.set(info.id, { id: info.id, score, row, coverage, concept: 0 })
       if (score > topScore) topScore = score
@@ -402,14 +295,13 @@ export class ArticleSearch {
       byMeaning.add(hit.id)
     }
     const sorted = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-    const stems = o.requireStem && q ? q.words.map((w) => stemOf(w.word)) : []
     const out: Ranked[] = []
     const top = sorted[0]?.score ?? 0
     for (const r of sorted) {
       if (out.length >= limit) break
       if (!byMeaning.has(r.id)) {
         if (r.score < top * o.relativeCutoff) continue
-        if (o.requireStem && (!q || !this.containsSomeWord(this.rows[r.row]!, q.words, stems))) continue
+        if (o.requireStem && (!q || !hits || !this.containsSomeWord(r.row, q.words, hits))) continue
       }
       out.push(r)
     }
@@ -420,11 +312,12 @@ export class ArticleSearch {
   close(): void {}
 
   /** Some query word is in the row as written (its stem) or, if 5+ letters, with a typo (70 % of its trigrams). */
-  private containsSomeWord(row: IndexedRow, words: readonly QueryWord[], stems: readonly string[]): boolean {
-    return words.some((w, i) => {
-      if (row.text.includes(stems[i]!)) return true
+  private containsSomeWord(row: number, words: readonly QueryWord[], hits: { meta: Uint16Array }): boolean {
+    const text = this.rows[row]!.text
+    return words.some((w, wi) => {
+      if (text.includes(w.stem)) return true
       if (w.word.length < 5) return false
-      return w.coverGrams.filter((g) => row.meta.has(g)).length >= 0.7 * w.coverGrams.length
+      return hits.meta[wi * this.rows.length + row]! >= 0.7 * w.coverGrams.length
     })
   }
 
