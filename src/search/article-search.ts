@@ -24,7 +24,7 @@
 import type { Article, Language } from '../content/articles.js'
 import { Bm25Index } from './bm25.js'
 import { CONCEPTS, compileConcepts, matchConcepts, type CompiledPhrase, type ConceptVocabulary } from './concepts.js'
-import { GramPresence } from './coverage.js'
+import { countGramHits, wordCoverage, type GramHits } from './coverage.js'
 import { skeleton, stripHtml } from './normalise.js'
 import { buildQuery, MAX_QUERY_CHARS, questionText, type Query, type QueryWord } from './query.js'
 
@@ -71,19 +71,6 @@ export interface ArticleSearchOptions {
  */
 export function buildMatchQuery(query: string): string | null {
   return buildQuery(questionText(query), DEFAULTS.prefixLength)?.terms.map((t) => `"${t}"`).join(' OR ') ?? null
-}
-
-/** Share of query words (0..1) a row holds: full credit for most of a word's trigrams in the title/keywords, half
- * in the body only. `hits` come from GramPresence.count for the query's words. */
-function wordCoverage(words: readonly QueryWord[], hits: { meta: Uint16Array; all: Uint16Array }, row: number, rows: number): number {
-  if (words.length === 0) return 0
-  let sum = 0
-  words.forEach(({ coverGrams: grams }, wi) => {
-    const fm = hits.meta[wi * rows + row]! / grams.length
-    const fa = hits.all[wi * rows + row]! / grams.length
-    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
-  })
-  return sum / words.length
 }
 
 const DEFAULTS: Required<ArticleSearchOptions> = {
@@ -140,7 +127,6 @@ export class ArticleSearch {
   private readonly rows: IndexedRow[] = []
   private readonly trigramIndexes: Bm25Index[]
   private readonly wordIndexes: Bm25Index[]
-  private readonly presence: GramPresence
   private readonly titles = new Map<string, Map<string, string>>()
   private readonly opt: Required<ArticleSearchOptions>
   private readonly phrases: readonly CompiledPhrase[]
@@ -169,10 +155,6 @@ export class ArticleSearch {
     // One index per field and kind: bm25 statistics (IDF, average length) are then per field.
     this.trigramIndexes = fields.map((texts) => new Bm25Index(texts, 'trigram'))
     this.wordIndexes = fields.map((texts) => new Bm25Index(texts, 'word'))
-    this.presence = new GramPresence(
-      this.rows.map((_r, i) => fields[0]![i]! + fields[1]![i]!),
-      this.rows.map((r) => r.text),
-    )
     const n = this.rows.length
     this.raw = new Float64Array(n)
     this.part = new Float64Array(n)
@@ -268,7 +250,7 @@ export class ArticleSearch {
     if (!q && concepts.length === 0) return []
     const n = this.rows.length
     const order = q ? this.wordScores(q, trace) : []
-    const hits = q ? this.presence.count(q.words.map((w) => w.coverGrams), n) : undefined
+    const hits = q ? countGramHits(q.words, this.trigramIndexes, n) : undefined
     const best = new Map<string, Ranked>()
     // Strongest rows first; the coverage factor can at most multiply by (1 + coverageWeight), so once a row's upper
     // bound falls below the cut-off share of the best score, no later row can be shown.
@@ -312,7 +294,7 @@ export class ArticleSearch {
   close(): void {}
 
   /** Some query word is in the row as written (its stem) or, if 5+ letters, with a typo (70 % of its trigrams). */
-  private containsSomeWord(row: number, words: readonly QueryWord[], hits: { meta: Uint16Array }): boolean {
+  private containsSomeWord(row: number, words: readonly QueryWord[], hits: GramHits): boolean {
     const text = this.rows[row]!.text
     return words.some((w, wi) => {
       if (text.includes(w.stem)) return true

@@ -1,55 +1,59 @@
 /**
  * Which query words an article holds: a word counts when most of its trigrams are in the article — full credit in
- * the title/keywords, half in the body only. Trigram → rows is kept once at start; a question then counts, per word
- * and row, the trigrams found, with no per-row set look-ups.
+ * the title/keywords, half in the body only. Read from the fields' trigram postings (bm25.ts), so a question costs
+ * no per-row set look-ups.
  */
+import type { Bm25Index } from './bm25.js'
+import type { QueryWord } from './query.js'
 
-/** Flags per (trigram, row): in the title/keywords, anywhere. */
-const META = 1
-const ANY = 2
-
-export class GramPresence {
-  /** Trigram → `row << 2 | flags` for every row that holds it. */
-  private readonly rowsOf = new Map<string, Uint32Array>()
-
-  /** `meta[row]`: title + keywords; `all[row]`: the same followed by the body (so it holds every meta trigram). */
-  constructor(meta: readonly string[], all: readonly string[]) {
-    const build = new Map<string, number[]>()
-    all.forEach((text, row) => {
-      const inMeta = trigramSet(meta[row]!)
-      for (const g of trigramSet(text)) {
-        let list = build.get(g)
-        if (!list) build.set(g, (list = []))
-        list.push((row << 2) | ANY | (inMeta.has(g) ? META : 0))
-      }
-    })
-    for (const [g, list] of build) this.rowsOf.set(g, Uint32Array.from(list))
-  }
-
-  /**
-   * For each word (a list of its trigrams, repeats counted) and row: how many of its trigrams the row's
-   * title/keywords hold (`meta`) and the whole row holds (`all`), at `word × rows + row`.
-   */
-  count(words: readonly (readonly string[])[], rows: number): { meta: Uint16Array; all: Uint16Array } {
-    const meta = new Uint16Array(words.length * rows)
-    const all = new Uint16Array(words.length * rows)
-    words.forEach((grams, wi) => {
-      for (const g of grams) {
-        const list = this.rowsOf.get(g)
-        if (!list) continue
-        for (const entry of list) {
-          const at = wi * rows + (entry >>> 2)
-          if (entry & META) meta[at]!++
-          if (entry & ANY) all[at]!++
-        }
-      }
-    })
-    return { meta, all }
-  }
+/** Per query word and row, at `word × rows + row`: its trigrams found in the title/keywords, and anywhere. */
+export interface GramHits {
+  meta: Uint16Array
+  all: Uint16Array
 }
 
-export function trigramSet(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i + 3 <= text.length; i++) set.add(text.slice(i, i + 3))
-  return set
+/**
+ * Counts, for each word's trigrams (repeats counted), the rows that hold each one. `fields` are the title,
+ * keywords and body trigram indexes; `marks` is scratch space of one entry per row.
+ *
+ * A word's trigrams are [a-z0-9] only, and every field is padded with a space on both sides, so a trigram is in
+ * "title + keywords" exactly when it is in the title or in the keywords (only trigrams with two spaces cross a
+ * joint).
+ */
+export function countGramHits(words: readonly QueryWord[], fields: readonly Bm25Index[], rows: number): GramHits {
+  const meta = new Uint16Array(words.length * rows)
+  const all = new Uint16Array(words.length * rows)
+  const inMeta = new Uint8Array(rows)
+  const inAll = new Uint8Array(rows)
+  words.forEach(({ coverGrams }, wi) => {
+    for (const gram of coverGrams) {
+      inMeta.fill(0)
+      inAll.fill(0)
+      fields.forEach((index, fi) => {
+        const { rows: holding, from, to } = index.match(gram)
+        for (let i = from; i < to; i++) {
+          const row = holding[i]!
+          if (fi < 2) inMeta[row] = 1
+          inAll[row] = 1
+        }
+      })
+      for (let row = 0; row < rows; row++) {
+        meta[wi * rows + row]! += inMeta[row]!
+        all[wi * rows + row]! += inAll[row]!
+      }
+    }
+  })
+  return { meta, all }
+}
+
+/** Share of query words (0..1) a row holds. */
+export function wordCoverage(words: readonly QueryWord[], hits: GramHits, row: number, rows: number): number {
+  if (words.length === 0) return 0
+  let sum = 0
+  words.forEach(({ coverGrams: grams }, wi) => {
+    const fm = hits.meta[wi * rows + row]! / grams.length
+    const fa = hits.all[wi * rows + row]! / grams.length
+    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
+  })
+  return sum / words.length
 }
