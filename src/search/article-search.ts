@@ -89,7 +89,10 @@ const DEFAULTS: Required<ArticleSearchOptions> = {
 type Field = 'title' | 'keywords' | 'body'
 const FIELDS: readonly Field[] = ['title', 'keywords', 'body']
 
-/** How one result's score came about (`ask --explain`). */
+/**
+ * How one result's score came about (`ask --explain`): score = (Σ bm25) × languageBoost × (1 + coverageWeight ×
+ * coverage) + concept.
+ */
 export interface RankingExplanation {
   id: string
   /** The language version of the article that scored best (none when only its meaning matched). */
