@@ -83,6 +83,9 @@ interface PhraseIndex {
   exact: Map<string, number[]>
   /** Stem → phrase words ending in `*`. */
   stems: Map<string, number[]>
+  /** Shortest and longest stem: only a question word's prefixes of these lengths are looked up. */
+  shortest: number
+  longest: number
 }
 
 /** Merged letter → the stem letters it can swallow (MERGED turned round). */
@@ -99,10 +102,12 @@ const indexes = new WeakMap<readonly CompiledPhrase[], PhraseIndex>()
 function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
   let index = indexes.get(phrases)
   if (index) return index
-  index = { exact: new Map(), stems: new Map() }
+  index = { exact: new Map(), stems: new Map(), shortest: Infinity, longest: 0 }
   phrases.forEach((p, pi) =>
     p.words.forEach((w, wi) => {
       if (wi >= PHRASE_WORDS) return // never in practice; keeps keys apart (such a phrase then never matches)
+      if (w.prefix) index!.shortest = Math.min(index!.shortest, w.text.length)
+      if (w.prefix) index!.longest = Math.max(index!.longest, w.text.length)
       const map = w.prefix ? index!.stems : index!.exact
       const list = map.get(w.text)
       if (list) list.push(pi * PHRASE_WORDS + wi)
@@ -122,7 +127,7 @@ function firstMatches(words: readonly string[], index: PhraseIndex): Map<number,
   }
   words.forEach((q, at) => {
     mark(index.exact.get(q), at)
-    for (let k = 1; k <= q.length; k++) {
+    for (let k = index.shortest; k <= Math.min(q.length, index.longest); k++) {
       mark(index.stems.get(q.slice(0, k)), at)
       for (const letter of SWALLOWED[q[k - 1]!] ?? []) mark(index.stems.get(q.slice(0, k - 1) + letter), at)
     }

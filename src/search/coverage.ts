@@ -14,7 +14,7 @@ export interface GramHits {
 
 /**
  * Counts, for each word's trigrams (repeats counted), the rows that hold each one. `fields` are the title,
- * keywords and body trigram indexes; `marks` is scratch space of one entry per row.
+ * keywords and body trigram indexes.
  *
  * A word's trigrams are [a-z0-9] only, and every field is padded with a space on both sides, so a trigram is in
  * "title + keywords" exactly when it is in the title or in the keywords (only trigrams with two spaces cross a
@@ -23,24 +23,27 @@ export interface GramHits {
 export function countGramHits(words: readonly QueryWord[], fields: readonly Bm25Index[], rows: number): GramHits {
   const meta = new Uint16Array(words.length * rows)
   const all = new Uint16Array(words.length * rows)
-  const inMeta = new Uint8Array(rows)
-  const inAll = new Uint8Array(rows)
+  // Which gram last counted a row, so a row holding a gram in two fields counts once.
+  const metaSeen = new Uint32Array(rows)
+  const allSeen = new Uint32Array(rows)
+  let gramNo = 0
   words.forEach(({ coverGrams }, wi) => {
     for (const gram of coverGrams) {
-      inMeta.fill(0)
-      inAll.fill(0)
+      gramNo++
       fields.forEach((index, fi) => {
         const { rows: holding, from, to } = index.match(gram)
         for (let i = from; i < to; i++) {
           const row = holding[i]!
-          if (fi < 2) inMeta[row] = 1
-          inAll[row] = 1
+          if (fi < 2 && metaSeen[row] !== gramNo) {
+            metaSeen[row] = gramNo
+            meta[wi * rows + row]!++
+          }
+          if (allSeen[row] !== gramNo) {
+            allSeen[row] = gramNo
+            all[wi * rows + row]!++
+          }
         }
       })
-      for (let row = 0; row < rows; row++) {
-        meta[wi * rows + row]! += inMeta[row]!
-        all[wi * rows + row]! += inAll[row]!
-      }
     }
   })
   return { meta, all }
