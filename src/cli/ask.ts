@@ -3,17 +3,19 @@
  *
  *   npm run --silent ask -- --lang ky "айлыгымды бербей жатат"
  *   npm run --silent ask -- --batch < questions.jsonl      # lines of {"lang":"ky","q":"…"}
- *   npm run --silent ask -- --explain "муж бьёт"            # + which situation phrases matched (concepts.ts)
+ *   npm run --silent ask -- --explain "муж бьёт"            # + how each score came about
  *
  * Prints one JSON line per question: {"results":[{"id","title","score"},…]}, best first, and with --explain
- * "concepts":[{"id","strength","phrases"}]. Nothing else goes to stdout; problems go to stderr (exit code 2 for bad
+ * "concepts":[{"id","strength","phrases"}] (situation phrases matched, concepts.ts) and "ranking":[{"id","lang",
+ * "score","bm25":{"title":{"trigram","word"},"keywords":…,"body":…},"languageBoost","coverage","concept"}] (the
+ * in-memory scores behind each result). Nothing else goes to stdout; problems go to stderr (exit code 2 for bad
  * usage).
  */
 import { createInterface } from 'node:readline'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { LANGUAGES, loadArticles, type Language } from '../content/articles.js'
-import { ArticleSearch, type SearchResult } from '../search/article-search.js'
+import { ArticleSearch, type RankingExplanation, type SearchResult } from '../search/article-search.js'
 
 const LOCALES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales')
 const DEFAULT_LANG: Language = 'ru'
@@ -60,15 +62,24 @@ function parseArgs(argv: string[]): Args {
   return args
 }
 
-function line(results: SearchResult[], concepts?: ReturnType<ArticleSearch['explain']>): string {
-  return `${JSON.stringify(concepts ? { results, concepts } : { results })}\n`
+interface Why {
+  concepts: ReturnType<ArticleSearch['explain']>
+  ranking: RankingExplanation[]
+}
+
+function line(results: SearchResult[], why?: Why): string {
+  return `${JSON.stringify(why ? { results, ...why } : { results })}\n`
+}
+
+function explain(search: ArticleSearch, question: string, lang: Language, limit: number): Why {
+  return { concepts: search.explain(question), ranking: search.explainRanking(question, lang, limit) }
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const search = new ArticleSearch(loadArticles(LOCALES_DIR))
   if (!args.batch) {
-    const why = args.explain ? search.explain(args.question) : undefined
+    const why = args.explain ? explain(search, args.question, args.lang, args.limit) : undefined
     process.stdout.write(line(search.search(args.question, args.lang, args.limit), why))
     return
   }
@@ -78,12 +89,12 @@ async function main(): Promise<void> {
     n++
     if (!raw.trim()) continue
     let results: SearchResult[] = []
-    let why: ReturnType<ArticleSearch['explain']> | undefined = args.explain ? [] : undefined
+    let why: Why | undefined = args.explain ? { concepts: [], ranking: [] } : undefined
     try {
       const item = JSON.parse(raw) as { lang?: unknown; q?: unknown }
       const lang = isLanguage(item.lang) ? item.lang : DEFAULT_LANG
       results = typeof item.q === 'string' ? search.search(item.q, lang, args.limit) : []
-      if (why && typeof item.q === 'string') why = search.explain(item.q)
+      if (why && typeof item.q === 'string') why = explain(search, item.q, lang, args.limit)
     } catch (err) {
       process.stderr.write(`line ${n}: ${(err as Error).message}\n`)
     }

@@ -1,19 +1,19 @@
 /**
- * Article search over every article in every language, on SQLite FTS5 (its own `:memory:` database: derived data,
- * rebuilt at every start in a fraction of a second).
+ * Article search over every article in every language, ranked in memory: the article set is fixed, so word and
+ * trigram postings are built once at start (bm25.ts) and a question costs no database statement at all.
  *
  * Spelling: the index and the query both go through `skeleton()` (normalise.ts), a canonical Latin spelling, so
  * Latin-typed Russian, Uzbek Cyrillic/Latin, Tajik and Kyrgyz typed without their special letters meet the article
- * text. SQLite never sees the user's text: MATCH expressions are rebuilt from [a-z0-9] pieces, each double-quoted.
+ * text. Query terms are only ever [a-z0-9 ] pieces of the skeleton.
  *
- * Ranking, measured on test/search/questions.jsonl (see accuracy.test.ts) and a held-out question set:
- * 1. Trigram index (FTS5 `trigram` tokenizer), one table per field (title, keywords, body) so bm25's IDF and length
- *    normalisation are per field: "passport" is in almost every body but still counts in a title. Each query word is
- *    looked up as the OR of its trigrams — word endings (Kyrgyz/Uzbek/Tajik suffixes, Russian inflection) and typos
- *    only cost a few trigrams — and its bm25 is divided by √(its trigram count) so long words do not drown short,
- *    telling ones (РКЛ, ОМС, Амина).
- * 2. Word index (FTS5 `unicode61`) on the same text, queried with 5-letter prefixes (`"regis"*`): rewards whole-word
- *    matches that trigrams blur.
+ * Ranking, measured on test/search/questions.jsonl (see accuracy.test.ts) and a held-out question set (tuned when
+ * the search ran on SQLite FTS5; bm25.ts scores exactly as FTS5's bm25() did, so the results are the same):
+ * 1. Trigram index, one per field (title, keywords, body) so bm25's IDF and length normalisation are per field:
+ *    "passport" is in almost every body but still counts in a title. Each query word is scored as the OR of its
+ *    trigrams — word endings (Kyrgyz/Uzbek/Tajik suffixes, Russian inflection) and typos only cost a few trigrams —
+ *    and its bm25 is divided by √(its trigram count) so long words do not drown short, telling ones (РКЛ, ОМС, Амина).
+ * 2. Word index on the same text, queried with 5-letter prefixes (`regis*`): rewards whole-word matches that
+ *    trigrams blur.
  * 3. Field weights title 2, keywords 3, body 1 (the keywords are the words people type).
  * 4. × (1 + 2 × share of the query words that the article contains), × 1.25 in the user's language; per article id
  *    the best language wins; weak tails (< 25 % of the best, or below an absolute floor) are dropped.
@@ -21,10 +21,14 @@
  *    conceptWeight (2) × (1 − ½^strength) × the best score — strength ≈ question words its phrases explain, so one
  *    word adds the best score once, two words 1.5 times — and is kept even when none of its words matched.
  */
-import Database from 'better-sqlite3'
 import type { Article, Language } from '../content/articles.js'
+import { Bm25Index } from './bm25.js'
 import { CONCEPTS, compileConcepts, matchConcepts, type CompiledPhrase, type ConceptVocabulary } from './concepts.js'
+import { countGramHits, wordCoverage, type GramHits } from './coverage.js'
 import { skeleton, stripHtml } from './normalise.js'
+import { buildQuery, MAX_QUERY_CHARS, questionText, type Query, type QueryWord } from './query.js'
+
+export { MAX_QUERY_CHARS }
 
 export interface SearchResult {
   id: string
@@ -61,6 +65,14 @@ export interface ArticleSearchOptions {
   conceptWeight?: number
 }
 
+/**
+ * A query's trigram terms written as the FTS5 MATCH expression the search once sent to SQLite (kept for tests and
+ * for reading by hand: it must only ever hold quoted [a-z0-9 ] terms).
+ */
+export function buildMatchQuery(query: string): string | null {
+  return buildQuery(questionText(query), DEFAULTS.prefixLength)?.terms.map((t) => `"${t}"`).join(' OR ') ?? null
+}
+
 const DEFAULTS: Required<ArticleSearchOptions> = {
   weights: [2, 3, 1],
   userLanguageBoost: 1.25,
@@ -74,196 +86,110 @@ const DEFAULTS: Required<ArticleSearchOptions> = {
   conceptWeight: 2,
 }
 
-/** Raw input beyond this is ignored: real questions are short; this keeps 10 KB pastes cheap. */
-export const MAX_QUERY_CHARS = 400
-/** Distinct query words / trigram terms used. */
-const MAX_WORDS = 16
-const MAX_WORD_CHARS = 32
-const MAX_TERMS = 160
-
-/**
- * Words so common in questions that their trigrams only add noise ("what to do", "how", "where", "my", …) and
- * greetings, written as people type them and folded with `skeleton()`. A query of nothing else finds nothing.
- */
-const STOPWORDS = new Set(
-  [
-    // en
-    'the a an to of in on at for is are was were be been i me my we our you your he she it they them his her',
-    'what how where when who why which do does did can could should would will have has had not no and or but',
-    'if with from by this that there get got please help hello hi thanks thank ok okay',
-    // ru
-    'что чё че как где когда куда почему или и в во на с со по за от до из у к не ни да нет мне меня мой моя моё мои',
-    'я ты он она они мы вы это этот эта если ли бы же то так вот при для про надо можно нужно',
-    'делать сделать помогите пожалуйста подскажите скажите здравствуйте привет салам спасибо дела рахмат ассалому',
-    // ky
-    'эмне кантип кайда качан ким мен сен ал биз силер сиз алар менин мага болобу болот керек керекпи эмнеге',
-    'жана менен үчүн деп да де эле бул ошол го ба беле',
-    // uz
-    'nima qanday qayerda qachon kim men sen u biz siz ular mening menga bilan uchun va ham bu',
-    'kerak kerakmi mumkin mumkinmi qilsa qilaman nega',
-    'нима қандай қаерда қачон мен менга билан учун ва ҳам бу керак керакми мумкин мумкинми',
-    // tg
-    'чи чӣ чиро кучо куҷо кай ки ман ту вай мо шумо онҳо ба дар аз ва ҳам ин он бо барои аст кунам мешавад',
-    'chi kujo kucho man ba dar az va ham in on bo baroi ast kunam meshavad rahmat raxmat tashakkur',
-    'ташаккур ташакур салом',
-  ]
-    .join(' ')
-    .split(/\s+/)
-    .map((w) => skeleton(w))
-    .filter(Boolean),
-)
-
-interface Row {
-  row: number
-  rank: number
-}
-
-interface QueryWord {
-  word: string
-  /** OR of the word's trigrams (or of " xy " for a one/two-letter word), for the trigram tables. */
-  grams: string
-  gramCount: number
-  /** `"prefix"*` (or `"xy"` for a short word), for the word tables. */
-  prefix: string
-  /** Trigrams for the coverage check (with the spaces around a short word). */
-  coverGrams: string[]
-}
-
-interface Query {
-  /** Every trigram of every word, OR-ed. */
-  match: string
-  words: QueryWord[]
-}
-
-function trigrams(word: string): string[] {
-  const out: string[] = []
-  for (let i = 0; i + 3 <= word.length; i++) out.push(word.slice(i, i + 3))
-  return out
-}
-
-function trigramSet(text: string): Set<string> {
-  const set = new Set<string>()
-  for (let i = 0; i + 3 <= text.length; i++) set.add(text.slice(i, i + 3))
-  return set
-}
-
-/** Turns free text into FTS5 pieces, or null when nothing searchable is left. Never passes user text through. */
-function buildQuery(query: string, prefixLength: number): Query | null {
-  const text = skeleton(query.slice(0, MAX_QUERY_CHARS))
-  if (!text) return null
-  // No real word is longer than MAX_WORD_CHARS; a pasted hash or URL must not become hundreds of trigrams.
-  const distinct = [...new Set(text.split(' ').filter(Boolean).map((w) => w.slice(0, MAX_WORD_CHARS)))]
-  const content = distinct.filter((w) => !STOPWORDS.has(w))
-  // Only greetings and filler ("hello", "как дела", "how are you"): nothing to look for.
-  if (content.length === 0) return null
-  const used = content.slice(0, MAX_WORDS)
-  const all = new Set<string>()
-  const words: QueryWord[] = []
-  for (const word of used) {
-    if (!/^[a-z0-9]+$/.test(word)) continue
-    // A one/two-letter word ("90", "kg", "3") only matches as a whole word: " 90 " is two trigrams with the spaces.
-    const grams = [...new Set(word.length >= 3 ? trigrams(word) : [` ${word} `])].filter(
-      (t) => all.size < MAX_TERMS || all.has(t),
-    )
-    if (grams.length === 0) continue
-    for (const t of grams) all.add(t)
-    words.push({
-      word,
-      grams: grams.map((t) => `"${t}"`).join(' OR '),
-      gramCount: grams.length,
-      prefix: word.length <= 2 ? `"${word}"` : `"${word.slice(0, Math.max(3, prefixLength))}"*`,
-      coverGrams: word.length >= 3 ? trigrams(word) : [` ${word}`, `${word} `],
-    })
-  }
-  if (words.length === 0) return null
-  return { match: [...all].map((t) => `"${t}"`).join(' OR '), words }
-}
-
-/** The trigram MATCH expression for a query (exported for tests: it must only ever hold quoted [a-z0-9 ] terms). */
-export function buildMatchQuery(query: string): string | null {
-  return buildQuery(query, DEFAULTS.prefixLength)?.match ?? null
-}
-
-/** What must appear verbatim for an article to count as found: " 90 " for short words, else a 4+ letter prefix. */
-function stemOf(word: string): string {
-  if (word.length <= 2) return ` ${word} `
-  if (word.length <= 4) return word
-  return word.slice(0, Math.max(4, Math.ceil(word.length * 0.6)))
-}
-
-/** Share of query words (0..1) that a row contains: a word counts when most of its trigrams are there. */
-function wordCoverage(words: readonly QueryWord[], meta: Set<string>, all: Set<string>): number {
-  if (words.length === 0) return 0
-  let sum = 0
-  for (const { coverGrams: grams } of words) {
-    let inMeta = 0
-    let inAll = 0
-    for (const g of grams) {
-      if (meta.has(g)) inMeta++
-      if (all.has(g)) inAll++
-    }
-    const fm = inMeta / grams.length
-    const fa = inAll / grams.length
-    // Full credit in the title/keywords, half credit in the body only.
-    sum += Math.max(fm >= 0.6 ? 1 : fm, fa >= 0.6 ? 0.5 : fa / 2)
-  }
-  return sum / words.length
-}
-
 type Field = 'title' | 'keywords' | 'body'
 const FIELDS: readonly Field[] = ['title', 'keywords', 'body']
-type Stmt = Database.Statement<[string], Row>
+
+/**
+ * How one result's score came about (`ask --explain`): score = (Σ bm25) × languageBoost × (1 + coverageWeight ×
+ * coverage) + concept.
+ */
+export interface RankingExplanation {
+  id: string
+  /** The language version of the article that scored best (none when only its meaning matched). */
+  lang: Language | null
+  score: number
+  /** Weighted bm25 per field, from the trigram and the word-prefix index. */
+  bm25: Record<Field, { trigram: number; word: number }>
+  /** The word score was multiplied by this (the user's language ranks first). */
+  languageBoost: number
+  /** Share of the query words the article holds (0..1); the word score was × (1 + coverageWeight × this). */
+  coverage: number
+  /** Added by search by meaning (concepts.ts). */
+  concept: number
+}
+
+interface IndexedRow {
+  id: string
+  lang: Language
+  text: string
+}
+
+interface Ranked {
+  id: string
+  score: number
+  /** Index of the scoring row in `rows`, -1 when only the meaning matched. */
+  row: number
+  coverage: number
+  concept: number
+}
+
+/** Per row, per field: trigram then word score (for explanations). */
+const SLOTS = FIELDS.length * 2
 
 export class ArticleSearch {
-  private readonly db: Database.Database
-  private readonly trigramStmts: Stmt[]
-  private readonly wordStmts: Stmt[]
-  private readonly rows: { id: string; lang: string; text: string; meta: Set<string>; all: Set<string> }[] = []
+  private readonly rows: IndexedRow[] = []
+  private readonly trigramIndexes: Bm25Index[]
+  private readonly wordIndexes: Bm25Index[]
   private readonly titles = new Map<string, Map<string, string>>()
   private readonly opt: Required<ArticleSearchOptions>
   private readonly phrases: readonly CompiledPhrase[]
+  // Scratch space for one question, reused: search is synchronous.
+  private readonly raw: Float64Array
+  private readonly part: Float64Array
+  private readonly hit: Uint8Array
+  private readonly seen: Uint8Array
 
   constructor(articles: readonly Article[], options: ArticleSearchOptions = {}) {
     this.opt = { ...DEFAULTS, ...options }
-    this.db = new Database(':memory:')
-    // One table per field and index kind: bm25 statistics (IDF, average length) are then per field.
-    for (const f of FIELDS) {
-      this.db.exec(`CREATE VIRTUAL TABLE ${f}_tri USING fts5(text, tokenize = 'trigram')`)
-      this.db.exec(`CREATE VIRTUAL TABLE ${f}_word USING fts5(text, tokenize = 'unicode61')`)
+    const fields: string[][] = [[], [], []]
+    for (const a of articles) {
+      const title = ` ${skeleton(a.title)} `
+      // " | " keeps keywords apart.
+      const keywords = ` ${a.keywords.map((k) => skeleton(k)).join(' | ')} `
+      const body = ` ${skeleton(stripHtml(a.body))} `
+      fields[0]!.push(title)
+      fields[1]!.push(keywords)
+      fields[2]!.push(body)
+      this.rows.push({ id: a.id, lang: a.lang, text: title + keywords + body })
+      let byLang = this.titles.get(a.id)
+      if (!byLang) this.titles.set(a.id, (byLang = new Map()))
+      byLang.set(a.lang, a.title)
     }
-    const inserts = FIELDS.flatMap((f) => [
-      this.db.prepare(`INSERT INTO ${f}_tri (rowid, text) VALUES (?, ?)`),
-      this.db.prepare(`INSERT INTO ${f}_word (rowid, text) VALUES (?, ?)`),
-    ])
-    this.db.transaction(() => {
-      articles.forEach((a, i) => {
-        const title = ` ${skeleton(a.title)} `
-        // " | " keeps keywords apart.
-        const keywords = ` ${a.keywords.map((k) => skeleton(k)).join(' | ')} `
-        const body = ` ${skeleton(stripHtml(a.body))} `
-        ;[title, title, keywords, keywords, body, body].forEach((text, k) => inserts[k]!.run(i + 1, text))
-        this.rows.push({
-          id: a.id,
-          lang: a.lang,
-          text: title + keywords + body,
-          meta: trigramSet(title + keywords),
-          all: trigramSet(title + keywords + body),
-        })
-        let byLang = this.titles.get(a.id)
-        if (!byLang) this.titles.set(a.id, (byLang = new Map()))
-        byLang.set(a.lang, a.title)
-      })
-    })()
-    const stmt = (table: string): Stmt =>
-      this.db.prepare<[string], Row>(`SELECT rowid AS row, bm25(${table}) AS rank FROM ${table} WHERE ${table} MATCH ?`)
-    this.trigramStmts = FIELDS.map((f) => stmt(`${f}_tri`))
-    this.wordStmts = FIELDS.map((f) => stmt(`${f}_word`))
+    // One index per field and kind: bm25 statistics (IDF, average length) are then per field.
+    this.trigramIndexes = fields.map((texts) => new Bm25Index(texts, 'trigram'))
+    this.wordIndexes = fields.map((texts) => new Bm25Index(texts, 'word'))
+    const n = this.rows.length
+    this.raw = new Float64Array(n)
+    this.part = new Float64Array(n)
+    this.hit = new Uint8Array(n)
+    this.seen = new Uint8Array(n)
     this.phrases = this.opt.concepts ? compileConcepts(this.opt.concepts, new Set(articles.map((a) => a.id))) : []
   }
 
   /** Phrases of the concept vocabulary that a question matches, per article (for `ask --explain`). */
   explain(query: string): { id: string; strength: number; phrases: string[] }[] {
-    return matchConcepts(skeleton(String(query).slice(0, MAX_QUERY_CHARS)), this.phrases)
+    return matchConcepts(questionText(query), this.phrases)
+  }
+
+  /** The results of `search()` with how each score came about (for `ask --explain`). */
+  explainRanking(query: string, lang: Language, limit = 3): RankingExplanation[] {
+    if (typeof query !== 'string' || !(limit >= 1) || this.rows.length === 0) return []
+    const trace = new Float64Array(this.rows.length * SLOTS)
+    const round = (x: number) => Math.round(x * 100) / 100
+    return this.rank(query, lang, Math.floor(limit), trace).map((r) => {
+      const row = this.rows[r.row]
+      const at = (f: number, kind: number) => (row ? round(trace[r.row * SLOTS + f * 2 + kind]!) : 0)
+      const bm25 = Object.fromEntries(FIELDS.map((f, i) => [f, { trigram: at(i, 0), word: at(i, 1) }]))
+      return {
+        id: r.id,
+        lang: row?.lang ?? null,
+        score: round(r.score),
+        bm25: bm25 as RankingExplanation['bm25'],
+        languageBoost: row?.lang === lang ? this.opt.userLanguageBoost : 1,
+        coverage: round(r.coverage),
+        concept: round(r.concept),
+      }
+    })
   }
 
   /** Number of indexed (article, language) rows. */
@@ -275,85 +201,108 @@ export class ArticleSearch {
   search(query: string, lang: Language, limit = 3): SearchResult[] {
     try {
       if (typeof query !== 'string' || !(limit >= 1) || this.rows.length === 0) return []
-      return this.rank(query, lang, Math.floor(limit))
+      return this.rank(query, lang, Math.floor(limit)).map(({ id, score }) => ({
+        id,
+        title: this.titleFor(id, lang),
+        score: Math.round(score * 100) / 100,
+      }))
     } catch {
       return []
     }
   }
 
-  private rank(query: string, lang: Language, limit: number): SearchResult[] {
+  /** Rows with any query term, with their summed weighted bm25, in the order they first scored. */
+  private wordScores(q: Query, trace?: Float64Array): number[] {
     const o = this.opt
-    const q = buildQuery(query, o.prefixLength)
-    const concepts = o.conceptWeight > 0 ? this.explain(query) : []
-    if (!q && concepts.length === 0) return []
-    const raw = new Map<number, number>()
-    const add = (rows: Row[], k: number) => {
-      // bm25() is negative, better = lower.
-      for (const r of rows) raw.set(r.row, (raw.get(r.row) ?? 0) - r.rank * k)
+    const { raw, part, hit, seen } = this
+    raw.fill(0)
+    seen.fill(0)
+    const order: number[] = []
+    const add = (index: Bm25Index, phrases: readonly string[], k: number, slot: number) => {
+      part.fill(0)
+      hit.fill(0)
+      index.addBm25(phrases, part, hit)
+      // Rows in index order, each OR query summed before it is weighted: the order FTS5 returned and summed them in,
+      // so even exact ties resolve as they always have.
+      for (let r = 0; r < hit.length; r++) {
+        if (!hit[r]) continue
+        if (!seen[r]) order.push(r)
+        seen[r] = 1
+        raw[r]! += part[r]! * k
+        if (trace) trace[r * SLOTS + slot]! += part[r]! * k
+      }
     }
     FIELDS.forEach((_f, fi) => {
       const w = o.weights[fi] ?? 0
-      if (w <= 0 || !q) return
+      if (w <= 0) return
       if (o.perWordNorm > 0) {
-        for (const qw of q.words) add(this.trigramStmts[fi]!.all(qw.grams), w / Math.pow(qw.gramCount, o.perWordNorm))
+        for (const qw of q.words) add(this.trigramIndexes[fi]!, qw.grams, w / Math.pow(qw.grams.length, o.perWordNorm), fi * 2)
       } else {
-        add(this.trigramStmts[fi]!.all(q.match), w)
+        add(this.trigramIndexes[fi]!, q.terms, w, fi * 2)
       }
-      if (o.wordWeight > 0) add(this.wordStmts[fi]!.all(q.words.map((x) => x.prefix).join(' OR ')), w * o.wordWeight)
+      if (o.wordWeight > 0) add(this.wordIndexes[fi]!, q.words.map((x) => x.prefix), w * o.wordWeight, fi * 2 + 1)
     })
-    const best = new Map<string, { score: number; row: number }>()
+    return order
+  }
+
+  private rank(query: string, lang: Language, limit: number, trace?: Float64Array): Ranked[] {
+    const o = this.opt
+    const text = questionText(query)
+    const q = buildQuery(text, o.prefixLength)
+    const concepts = o.conceptWeight > 0 ? matchConcepts(text, this.phrases) : []
+    if (!q && concepts.length === 0) return []
+    const n = this.rows.length
+    const order = q ? this.wordScores(q, trace) : []
+    const hits = q ? countGramHits(q.words, this.trigramIndexes, n) : undefined
+    const best = new Map<string, Ranked>()
     // Strongest rows first; the coverage factor can at most multiply by (1 + coverageWeight), so once a row's upper
     // bound falls below the cut-off share of the best score, no later row can be shown.
-    const candidates = [...raw.entries()]
-      .map(([row, s]) => ({ row, s: s * (this.rows[row - 1]?.lang === lang ? o.userLanguageBoost : 1) }))
+    const candidates = order
+      .map((row) => ({ row, s: this.raw[row]! * (this.rows[row]!.lang === lang ? o.userLanguageBoost : 1) }))
       .sort((a, b) => b.s - a.s)
     let topScore = 0
     for (const { row, s } of candidates) {
-      const info = this.rows[row - 1]
-      if (!info) continue
+      const info = this.rows[row]!
       if (s * (1 + Math.max(0, o.coverageWeight)) < topScore * o.relativeCutoff) break
       let score = s
-      if (q && o.coverageWeight > 0) score *= 1 + o.coverageWeight * wordCoverage(q.words, info.meta, info.all)
-      if (score > (best.get(info.id)?.score ?? 0)) best.set(info.id, { score, row })
+      const coverage = q && hits && o.coverageWeight > 0 ? wordCoverage(q.words, hits, row, n) : 0
+      score *= 1 + o.coverageWeight * coverage
+      if (score > (best.get(info.id)?.score ?? 0)) best.set(info.id, { id: info.id, score, row, coverage, concept: 0 })
       if (score > topScore) topScore = score
     }
     // Concept hits: meaning beats wording, so they are kept whatever their words (no stem check, no cut-off).
     const byMeaning = new Set<string>()
     const base = topScore > 0 ? topScore : 1
     for (const hit of concepts) {
-      const score = (best.get(hit.id)?.score ?? 0) + base * o.conceptWeight * (1 - Math.pow(0.5, hit.strength))
-      best.set(hit.id, { score, row: best.get(hit.id)?.row ?? 0 })
+      const concept = base * o.conceptWeight * (1 - Math.pow(0.5, hit.strength))
+      const found = best.get(hit.id) ?? { id: hit.id, score: 0, row: -1, coverage: 0, concept: 0 }
+      best.set(hit.id, { ...found, score: found.score + concept, concept })
       byMeaning.add(hit.id)
     }
-    const sorted = [...best.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0]))
-    const stems = o.requireStem && q ? q.words.map((w) => stemOf(w.word)) : []
-    const out: SearchResult[] = []
-    const top = sorted[0]?.[1].score ?? 0
-    for (const [id, { score, row }] of sorted) {
+    const sorted = [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    const out: Ranked[] = []
+    const top = sorted[0]?.score ?? 0
+    for (const r of sorted) {
       if (out.length >= limit) break
-      if (!byMeaning.has(id)) {
-        if (score < top * o.relativeCutoff) continue
-        if (o.requireStem && (!q || !this.containsSomeWord(this.rows[row - 1]!, q.words, stems))) continue
+      if (!byMeaning.has(r.id)) {
+        if (r.score < top * o.relativeCutoff) continue
+        if (o.requireStem && (!q || !hits || !this.containsSomeWord(r.row, q.words, hits))) continue
       }
-      out.push({ id, title: this.titleFor(id, lang), score: Math.round(score * 100) / 100 })
+      out.push(r)
     }
     return out
   }
 
-  close(): void {
-    if (this.db.open) this.db.close()
-  }
+  /** Nothing to release: the index is plain memory (kept so callers that close the search need not change). */
+  close(): void {}
 
   /** Some query word is in the row as written (its stem) or, if 5+ letters, with a typo (70 % of its trigrams). */
-  private containsSomeWord(
-    row: { text: string; meta: Set<string> },
-    words: readonly QueryWord[],
-    stems: readonly string[],
-  ): boolean {
-    return words.some((w, i) => {
-      if (row.text.includes(stems[i]!)) return true
+  private containsSomeWord(row: number, words: readonly QueryWord[], hits: GramHits): boolean {
+    const text = this.rows[row]!.text
+    return words.some((w, wi) => {
+      if (text.includes(w.stem)) return true
       if (w.word.length < 5) return false
-      return w.coverGrams.filter((g) => row.meta.has(g)).length >= 0.7 * w.coverGrams.length
+      return hits.meta[wi * this.rows.length + row]! >= 0.7 * w.coverGrams.length
     })
   }
 

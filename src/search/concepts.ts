@@ -69,19 +69,70 @@ export function compileConcepts(vocabulary: ConceptVocabulary, ids?: ReadonlySet
  */
 const MERGED: Readonly<Record<string, string>> = { t: 'c', s: 'w', z: 'j', k: 'h', d: 'j' }
 
-function startsWithStem(word: string, stem: string): boolean {
-  if (word.startsWith(stem)) return true
-  const last = stem[stem.length - 1]!
-  const merged = MERGED[last]
-  return merged !== undefined && word[stem.length - 1] === merged && word.startsWith(stem.slice(0, -1))
-}
-
 export interface ConceptHit {
   id: string
   /** Words of the longest matching phrase, + 0.5 for each further question word that other phrases match. */
   strength: number
   /** The matching phrases as written in the vocabulary. */
   phrases: string[]
+}
+
+/** Phrase words indexed once per compiled vocabulary, so a question looks up its own words instead of every phrase. */
+interface PhraseIndex {
+  /** Whole word → phrase words (as `phrase index × PHRASE_WORDS + word index`) that must be typed whole. */
+  exact: Map<string, number[]>
+  /** Stem → phrase words ending in `*`. */
+  stems: Map<string, number[]>
+  /** Shortest and longest stem: only a question word's prefixes of these lengths are looked up. */
+  shortest: number
+  longest: number
+}
+
+/** Merged letter → the stem letters it can swallow (MERGED turned round). */
+const SWALLOWED: Readonly<Record<string, readonly string[]>> = Object.entries(MERGED).reduce<Record<string, string[]>>(
+  (acc, [stem, merged]) => ((acc[merged] ??= []).push(stem), acc),
+  {},
+)
+
+/** More words than any phrase has (a phrase is a few words). */
+const PHRASE_WORDS = 1024
+
+const indexes = new WeakMap<readonly CompiledPhrase[], PhraseIndex>()
+
+function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
+  let index = indexes.get(phrases)
+  if (index) return index
+  index = { exact: new Map(), stems: new Map(), shortest: Infinity, longest: 0 }
+  phrases.forEach((p, pi) =>
+    p.words.forEach((w, wi) => {
+      if (wi >= PHRASE_WORDS) return // never in practice; keeps keys apart (such a phrase then never matches)
+      if (w.prefix) index!.shortest = Math.min(index!.shortest, w.text.length)
+      if (w.prefix) index!.longest = Math.max(index!.longest, w.text.length)
+      const map = w.prefix ? index!.stems : index!.exact
+      const list = map.get(w.text)
+      if (list) list.push(pi * PHRASE_WORDS + wi)
+      else map.set(w.text, [pi * PHRASE_WORDS + wi])
+    }),
+  )
+  indexes.set(phrases, index)
+  return index
+}
+
+/** For each phrase word a question word matches: the first such question word (a stem matches a word it starts, or
+ * whose merged letter swallowed the stem's last one: "beat*" matches "beac"). */
+function firstMatches(words: readonly string[], index: PhraseIndex): Map<number, number> {
+  const first = new Map<number, number>()
+  const mark = (list: readonly number[] | undefined, at: number) => {
+    if (list) for (const key of list) if (!first.has(key)) first.set(key, at)
+  }
+  words.forEach((q, at) => {
+    mark(index.exact.get(q), at)
+    for (let k = index.shortest; k <= Math.min(q.length, index.longest); k++) {
+      mark(index.stems.get(q.slice(0, k)), at)
+      for (const letter of SWALLOWED[q[k - 1]!] ?? []) mark(index.stems.get(q.slice(0, k - 1) + letter), at)
+    }
+  })
+  return first
 }
 
 /**
@@ -91,11 +142,13 @@ export interface ConceptHit {
 export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
   const words = text.split(' ').filter(Boolean)
   if (words.length === 0) return []
-  /** Index of the first question word a phrase word matches, or -1. */
-  const find = (w: PhraseWord) => words.findIndex((q) => (w.prefix ? startsWithStem(q, w.text) : q === w.text))
+  const first = firstMatches(words, indexOf(phrases))
+  // Phrases with at least one word found, in vocabulary order (the order decides which duplicate is reported).
+  const candidates = [...new Set([...first.keys()].map((key) => Math.floor(key / PHRASE_WORDS)))].sort((a, b) => a - b)
   const hits = new Map<string, { best: number; covered: Set<number>; seen: Set<string>; phrases: string[] }>()
-  for (const p of phrases) {
-    const at = p.words.map(find)
+  for (const pi of candidates) {
+    const p = phrases[pi]!
+    const at = p.words.map((_w, wi) => first.get(pi * PHRASE_WORDS + wi) ?? -1)
     if (at.includes(-1)) continue
     const h = hits.get(p.id) ?? { best: 0, covered: new Set<number>(), seen: new Set<string>(), phrases: [] }
     hits.set(p.id, h)

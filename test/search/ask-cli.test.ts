@@ -32,6 +32,17 @@ describe('npm run ask', () => {
     expect(out!.concepts[0]!.phrases).toContain('муж бьёт')
   }, 30_000)
 
+  it('--explain shows how each result scored, from the in-memory ranking', async () => {
+    const [out] = (await ask(['--lang', 'ky', '--explain', 'кожоюн паспортумду бербей жатат'])) as {
+      results: { id: string; score: number }[]
+      ranking: { id: string; lang: string; score: number; bm25: { keywords: { trigram: number } }; concept: number }[]
+    }[]
+    expect(out!.ranking.map((r) => [r.id, r.score])).toEqual(out!.results.map((r) => [r.id, r.score]))
+    expect(out!.ranking[0]).toMatchObject({ id: 'passport-withheld', lang: 'ky', languageBoost: 1.25 })
+    expect(out!.ranking[0]!.bm25.keywords.trigram).toBeGreaterThan(0)
+    expect(out!.ranking[0]!.concept).toBeGreaterThan(0)
+  }, 30_000)
+
   it('--batch answers every line, a bad line with no results, and adds concepts only with --explain', async () => {
     const input = '{"lang":"tg","q":"шавхарам мезанад"}\nnot json\n'
     const plain = (await ask(['--batch'], input)) as { results: { id: string }[]; concepts?: unknown }[]
