@@ -81,3 +81,8 @@ export function heldUserLanguage(db: Db, from: Sender, fallback: Language): Lang
   const held = from && heldRows.get(db)?.get(from.id)
   return held ? languageOf(held, from, fallback) : userLanguage(db, from, fallback)
 }
+
+/** The person's row: the one held for the update in progress (read once per update), else read now. */
+export function heldUser(db: Db, userId: number): UserRow | undefined {
+  return heldRows.get(db)?.get(userId) ?? findUser(db, userId)
+}
