@@ -22,11 +22,16 @@ const manyUsers = Number(values.users ?? 10_000)
 const IN_FLIGHT = 50
 
 const began = performance.now()
-const gc = () => (globalThis as { gc?: () => void }).gc?.()
+type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void
+/**
+ * What the process holds: RSS after V8's memory-releasing collection (the one it runs when memory is
+ * short), and as it stood before it, with the heap V8 grew under load and had not yet given back.
+ */
 const memory = () => {
-  gc()
+  const rssUnderLoad = process.memoryUsage().rss
+  ;(globalThis as { gc?: Gc }).gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' })
   const m = process.memoryUsage()
-  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) }
+  return { rssMb: mb(m.rss), rssBeforeGcMb: mb(rssUnderLoad), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external + m.arrayBuffers) }
 }
 
 const beforeBots = memory()
@@ -88,7 +93,9 @@ row('unanswered updates', result.joldosh.unanswered + concurrent.joldosh.unanswe
 for (const [kind, k] of Object.entries(result.joldosh.byKind)) row(`  ${kind} p50 / p99 ms`, `${k.p50Ms} / ${k.p99Ms}`, '')
 console.log(`ratio joldosh / floor: ${result.ratio}`)
 if (search) console.log(`search alone: p50 ${search.p50Ms} ms, p99 ${search.p99Ms} ms over ${search.queries} queries`)
-console.log(`RSS: ${beforeBots.rssMb} MB before the bots, ${afterStart.rssMb} MB after start, ${afterUsers.rssMb} MB after ${manyUsers} people (heap ${afterUsers.heapUsedMb} MB)`)
+console.log(
+  `RSS: ${beforeBots.rssMb} MB before the bots, ${afterStart.rssMb} MB after start, ${afterUsers.rssMb} MB after ${manyUsers} people (${afterUsers.rssBeforeGcMb} MB before a full GC; heap ${afterUsers.heapUsedMb} MB used of ${afterUsers.heapTotalMb})`,
+)
 console.log(`database: ${result.databaseMb} MB; whole run ${result.seconds} s`)
 if (profile) {
   console.log(`\nCPU profile of Joldosh alone (${profile.people} people): ${profile.file}; top functions by self time:`)
