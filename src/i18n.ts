@@ -44,7 +44,56 @@ export async function createI18n(dir = LOCALES_DIR): Promise<i18n> {
     returnNull: false,
     initAsync: false,
   })
+  rememberTranslators(instance)
   return instance
+}
+
+/**
+ * Every update gets a `t` for its language, and i18next's `getFixedT` makes a new function each
+ * time, whose every call copies all of i18next's options. Here each language (and namespace) has one
+ * translator, made once, and a text asked for without options is translated once and remembered
+ * (the resources are fixed after start; adding any clears what was remembered).
+ */
+function rememberTranslators(instance: i18n): void {
+  const plain = instance.getFixedT.bind(instance) as (lng: string, ns?: string, keyPrefix?: string) => TFunction
+  const translators = new Map<string, TFunction>()
+  const remembered = new Set<Map<string, unknown>>()
+  const translator = (lng: string, ns?: string, keyPrefix?: string): TFunction => {
+    const id = `${lng}\u0000${ns ?? ''}\u0000${keyPrefix ?? ''}`
+    let t = translators.get(id)
+    if (!t) {
+      const fixed = plain(lng, ns, keyPrefix)
+      const texts = new Map<string, unknown>()
+      remembered.add(texts)
+      const call = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+        if (typeof key === 'string' && rest.length === 0) {
+          if (options === undefined) {
+            if (!texts.has(key)) texts.set(key, (fixed as (k: string) => unknown)(key))
+            return texts.get(key)
+          }
+          // `t(key, { lng })` alone is that language's text: the same as its own translator's.
+          const only = options as { lng?: unknown } | null
+          if (typeof only === 'object' && only !== null && typeof only.lng === 'string' && Object.keys(only).length === 1) {
+            return (translator(only.lng, ns, keyPrefix) as unknown as (k: string) => unknown)(key)
+          }
+        }
+        return (fixed as unknown as (...a: unknown[]) => unknown)(key, options, ...rest)
+      }
+      const { lng: ownLng, ns: ownNs, keyPrefix: ownPrefix } = fixed as unknown as Record<string, unknown>
+      t = Object.assign(call, { lng: ownLng, ns: ownNs, keyPrefix: ownPrefix }) as unknown as TFunction
+      translators.set(id, t)
+    }
+    return t
+  }
+  const forget = () => {
+    for (const texts of remembered) texts.clear()
+  }
+  instance.store.on('added', forget)
+  instance.store.on('removed', forget)
+  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown, ...rest: unknown[]) =>
+    typeof lng === 'string' && (ns === undefined || typeof ns === 'string') && (keyPrefix === undefined || typeof keyPrefix === 'string') && rest.length === 0
+      ? translator(lng, ns as string | undefined, keyPrefix as string | undefined)
+      : (plain as (...a: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest)) as i18n['getFixedT']
 }
 
 /** Picks one of our languages from Telegram's `language_code` ("ru-RU", "uz", …). */

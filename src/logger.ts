@@ -32,6 +32,16 @@ export function pseudonymId(key: Buffer, id: unknown): unknown {
  * "chat X opened the detention article" cannot be tied to a person without the key.
  */
 export function pseudonymousLogger(logger: Logger, key: Buffer): Logger {
-  const serializers = Object.fromEntries(ID_FIELDS.map((field) => [field, (id: unknown) => pseudonymId(key, id)]))
+  // An HMAC per logged id adds up (a child logger per update hashes its chat id): the last few thousand are remembered.
+  const known = new Map<unknown, unknown>()
+  const pseudonym = (id: unknown) => {
+    let p = known.get(id)
+    if (p === undefined) {
+      if (known.size >= 10_000) known.clear()
+      known.set(id, (p = pseudonymId(key, id)))
+    }
+    return p
+  }
+  const serializers = Object.fromEntries(ID_FIELDS.map((field) => [field, pseudonym]))
   return logger.child({}, { serializers })
 }

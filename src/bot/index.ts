@@ -4,7 +4,7 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
 import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
-import { describeError, pseudonymousLogger } from '../logger.js'
+import { describeError, pseudonymousLogger, type Logger } from '../logger.js'
 import { editFallback } from './edit-fallback.js'
 import { FAMILY_BENEFITS } from './conversations/family-benefits.js'
 import { LEGAL_REQUEST } from './conversations/legal-request.js'
@@ -56,7 +56,9 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     ctx.i18n = i18n
     ctx.clock = clock
     ctx.content = deps.content
-    ctx.logger = logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })
+    // The per-update logger (and the chat id's keyed hash) is made when first used, not on every update.
+    let child: Logger | undefined
+    Object.defineProperty(ctx, 'logger', { configurable: true, enumerable: true, get: () => (child ??= logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })) })
     // One read of the user row per update: touchUser returns it, and it is held for conversation replays.
     const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
     // The lawyers' group reads one language; everyone else gets their own.

@@ -106,7 +106,17 @@ function isTypoOf(word: string, name: string): boolean {
 }
 
 /** Each name and its stem without a final vowel, where case endings go (moskv-e, moskv-adan, kazan-i). */
-function cityNames(cities: readonly City[]): { cityId: string; name: string; stems: string[] }[] {
+function cityNames(cities: readonly City[]): CityName[] {
+  // Every typed text asks this of the same cities (the directory is kept in memory): folded once per list.
+  let names = namesOf.get(cities)
+  if (!names) namesOf.set(cities, (names = foldCityNames(cities)))
+  return names
+}
+
+type CityName = { cityId: string; name: string; stems: string[] }
+const namesOf = new WeakMap<readonly City[], CityName[]>()
+
+function foldCityNames(cities: readonly City[]): CityName[] {
   return cities.flatMap((city) => {
     const names = new Set([...Object.values(city.name), ...(EXTRA_NAMES[city.id] ?? [])].map(skeleton).filter((n) => n.length >= 3))
     return [...names].map((name) => ({ cityId: city.id, name, stems: [...new Set([name, name.replace(/[aeiou]$/, '')])] }))

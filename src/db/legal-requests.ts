@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { MessageEntity } from 'grammy/types'
 import type { Language } from '../config.js'
 import {
@@ -10,7 +10,7 @@ import {
   type RequestTopic,
   type Urgency,
 } from '../requests/lifecycle.js'
-import type { Db } from './client.js'
+import { oncePerDatabase, type Db } from './client.js'
 import { legalRequests, outbox, requestAttachments, requestMessages, requestStatusHistory, users } from './schema.js'
 
 export type LegalRequest = typeof legalRequests.$inferSelect
@@ -251,13 +251,34 @@ export function addClientMessage(db: Db, request: LegalRequest, text: string, no
 
 /** The person's latest request in one of these statuses (e.g. the one waiting for their answer). */
 export function latestRequestOf(db: Db, userId: number, statuses: readonly string[]): LegalRequest | undefined {
-  return db
+  const byStatuses = relayStatements(db).latest
+  const key = statuses.join(',')
+  let statement = byStatuses.get(key)
+  if (!statement) byStatuses.set(key, (statement = latestStatement(db, statuses)))
+  return statement.get({ userId })
+}
+
+const latestStatement = (db: Db, statuses: readonly string[]) =>
+  db
     .select()
     .from(legalRequests)
-    .where(and(eq(legalRequests.userId, userId), inArray(legalRequests.status, [...statuses])))
+    .where(and(eq(legalRequests.userId, sql.placeholder('userId')), inArray(legalRequests.status, [...statuses])))
     .orderBy(desc(legalRequests.lastActivityAt), desc(legalRequests.id))
-    .get()
-}
+    .prepare()
+
+/**
+ * Every message a person sends asks whether a lawyer waits for their answer: those statements are
+ * built and prepared once per database (one per set of statuses the callers use).
+ */
+const relayStatements = oncePerDatabase((db: Db) => ({
+  latest: new Map<string, ReturnType<typeof latestStatement>>(),
+  lastExchanged: db
+    .select({ direction: requestMessages.direction })
+    .from(requestMessages)
+    .where(and(eq(requestMessages.requestId, sql.placeholder('requestId')), inArray(requestMessages.direction, ['from_client', 'to_client'])))
+    .orderBy(desc(requestMessages.createdAt), desc(requestMessages.id))
+    .prepare(),
+}))
 
 /**
  * The person's open request whose lawyer spoke last (a question not yet answered): the person's
@@ -266,12 +287,7 @@ export function latestRequestOf(db: Db, userId: number, statuses: readonly strin
 export function requestAwaitingAnswer(db: Db, userId: number, statuses: readonly string[]): LegalRequest | undefined {
   const request = latestRequestOf(db, userId, statuses)
   if (!request) return undefined
-  const last = db
-    .select({ direction: requestMessages.direction })
-    .from(requestMessages)
-    .where(and(eq(requestMessages.requestId, request.id), inArray(requestMessages.direction, ['from_client', 'to_client'])))
-    .orderBy(desc(requestMessages.createdAt), desc(requestMessages.id))
-    .get()
+  const last = relayStatements(db).lastExchanged.get({ requestId: request.id })
   return last?.direction === 'to_client' ? request : undefined
 }
 

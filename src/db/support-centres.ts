@@ -6,7 +6,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { diffCentres, type CentresDiff } from '../centres/centres-csv.js'
 import { directory as shippedDirectory, parseDirectory } from '../centres/directory.js'
 import type { Area, City, Directory, SupportCentre } from '../centres/vocabulary.js'
-import type { Db } from './client.js'
+import { oncePerDatabase, type Db } from './client.js'
 import { enqueueOutbox, type DbOrTx } from './legal-requests.js'
 import { centreReports, keyValue, supportCentres } from './schema.js'
 
@@ -86,6 +86,7 @@ export function listSupportCentres(db: DbOrTx): SupportCentre[] {
 
 /** One entry by id (cards, reports, the lawyers' desk); undefined once deleted. */
 export function findSupportCentre(db: DbOrTx, id: string): SupportCentre | undefined {
+  if (isConnection(db)) return loadDirectory(db).centres.find((c) => c.id === id)
   const row = db.select().from(supportCentres).where(eq(supportCentres.id, id)).get()
   return row ? rowToCentre(row) : undefined
 }
@@ -99,7 +100,49 @@ export function loadPlaces(db: DbOrTx): Pick<Directory, 'cities' | 'areas'> {
 
 /** The directory as users see it right now. */
 export function loadDirectory(db: DbOrTx): LiveDirectory {
+  if (!isConnection(db)) return readDirectory(db)
+  const memo = memoFor(db)
+  const version = memo.dataVersion.get() as number
+  if (!memo.dir || memo.version !== version || memo.generation !== memo.seen) {
+    memo.dir = deepFreeze(readDirectory(db))
+    memo.version = version
+    memo.seen = memo.generation
+  }
+  return memo.dir
+}
+
+function readDirectory(db: DbOrTx): LiveDirectory {
   return { ...loadPlaces(db), centres: listSupportCentres(db) }
+}
+
+/**
+ * Every centres update reads the whole directory, which changes only on an import: it is kept in
+ * memory per connection and read again when this process imported (`generation`) or another process
+ * committed to the file (SQLite's `data_version`, e.g. `npm run centres import` while the bot runs).
+ * Frozen, so a view that tried to change the shared copy would fail loudly.
+ */
+const memoFor = oncePerDatabase((db: Db) => ({
+  dataVersion: db.$client.prepare('PRAGMA data_version').pluck(),
+  dir: undefined as LiveDirectory | undefined,
+  version: 0,
+  generation: 0,
+  seen: 0,
+}))
+
+/** A connection (not a transaction): the one the memo belongs to. */
+const isConnection = (db: DbOrTx): db is Db => '$client' in db
+
+/** After this process changed the table or the places: the next read goes to the database. */
+function directoryChanged(db: Db): void {
+  memoFor(db).generation++
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }
 
 /**
@@ -108,7 +151,11 @@ export function loadDirectory(db: DbOrTx): LiveDirectory {
  * Returns what changed. The caller validates (CSV import, data file).
  */
 export function replaceSupportCentres(db: Db, centres: readonly SupportCentre[], now: Date): CentresDiff {
-  return db.transaction((tx) => applyCentres(tx, centres, now))
+  try {
+    return db.transaction((tx) => applyCentres(tx, centres, now))
+  } finally {
+    directoryChanged(db)
+  }
 }
 
 function applyCentres(tx: DbOrTx, centres: readonly SupportCentre[], now: Date): CentresDiff {
@@ -152,13 +199,17 @@ export function importCentresFromFile(db: Db, now: Date, file = CENTRES_FILE, op
   const stored = db.select().from(keyValue).where(eq(keyValue.key, FILE_HASH_KEY)).get()?.value
   if (stored === hash && !options.force) return { imported: false, hash }
   const parsed = parseDirectory(JSON.parse(text))
-  const diff = db.transaction((tx) => {
-    const d = applyCentres(tx, parsed.centres, now)
-    putValue(tx, PLACES_KEY, JSON.stringify({ cities: parsed.cities, areas: parsed.areas }), now)
-    putValue(tx, FILE_HASH_KEY, hash, now)
-    return d
-  })
-  return { imported: true, hash, diff }
+  try {
+    const diff = db.transaction((tx) => {
+      const d = applyCentres(tx, parsed.centres, now)
+      putValue(tx, PLACES_KEY, JSON.stringify({ cities: parsed.cities, areas: parsed.areas }), now)
+      putValue(tx, FILE_HASH_KEY, hash, now)
+      return d
+    })
+    return { imported: true, hash, diff }
+  } finally {
+    directoryChanged(db)
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm'
 import { LANGUAGES, type Language } from '../config.js'
 import { languageFromTelegram } from '../i18n.js'
 import { oncePerDatabase, type Db } from './client.js'
@@ -6,21 +5,24 @@ import { users } from './schema.js'
 
 export type UserRow = typeof users.$inferSelect
 
-/** Every update reads and writes the user row: its statements are built and prepared once per database. */
+/**
+ * Every update reads the user row: better-sqlite3 statements prepared once per database, without
+ * drizzle's query building and row mapping (the columns are plain: an id, a code, two ms times).
+ */
 const statementsFor = oncePerDatabase((db: Db) => {
-  const id = sql.placeholder('id')
-  const now = sql.placeholder('now')
+  const columns = 'id, language, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt'
   return {
-    touch: db
-      .insert(users)
-      .values({ id, firstSeenAt: now, lastSeenAt: now })
-      .onConflictDoUpdate({ target: users.id, set: { lastSeenAt: sql`excluded.last_seen_at` } })
-      .returning()
-      .prepare(),
-    find: db.select().from(users).where(eq(users.id, id)).prepare(),
-    setLanguage: db.update(users).set({ language: sql`${sql.placeholder('language')}` }).where(eq(users.id, id)).prepare(),
+    touch: db.$client.prepare<[number, number, number], StoredUser>(
+      `INSERT INTO users (id, first_seen_at, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at RETURNING ${columns}`,
+    ),
+    find: db.$client.prepare<[number], StoredUser>(`SELECT ${columns} FROM users WHERE id = ?`),
+    setLanguage: db.$client.prepare<[string, number]>('UPDATE users SET language = ? WHERE id = ?'),
   }
 })
+
+type StoredUser = { id: number; language: string | null; firstSeenAt: number; lastSeenAt: number }
+const toRow = (u: StoredUser | undefined): UserRow | undefined =>
+  u && { id: u.id, language: u.language, firstSeenAt: new Date(u.firstSeenAt), lastSeenAt: new Date(u.lastSeenAt) }
 
 /** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000
@@ -28,19 +30,19 @@ export const LAST_SEEN_RESOLUTION_MS = 60_000
 /** Records that the user was seen now and returns their row (creating it on first contact). */
 export function touchUser(db: Db, userId: number, now: Date): UserRow {
   const s = statementsFor(db)
-  const known = s.find.get({ id: userId })
+  const known = toRow(s.find.get(userId))
   const fresh = known && now.getTime() - known.lastSeenAt.getTime() >= 0 && now.getTime() - known.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS
-  return fresh ? known : (s.touch.get({ id: userId, now }) as UserRow)
+  return fresh ? known : toRow(s.touch.get(userId, now.getTime(), now.getTime()))!
 }
 
 export function setUserLanguage(db: Db, userId: number, language: Language): void {
-  statementsFor(db).setLanguage.run({ id: userId, language })
+  statementsFor(db).setLanguage.run(language, userId)
   const held = heldRows.get(db)?.get(userId)
   if (held) heldRows.get(db)!.set(userId, { ...held, language })
 }
 
 export function findUser(db: Db, userId: number): UserRow | undefined {
-  return statementsFor(db).find.get({ id: userId })
+  return toRow(statementsFor(db).find.get(userId))
 }
 
 type Sender = { id: number; language_code?: string } | undefined
@@ -80,4 +82,9 @@ export async function holdingUserRow(db: Db, user: UserRow, next: () => Promise<
 export function heldUserLanguage(db: Db, from: Sender, fallback: Language): Language {
   const held = from && heldRows.get(db)?.get(from.id)
   return held ? languageOf(held, from, fallback) : userLanguage(db, from, fallback)
+}
+
+/** The person's row: the one held for the update in progress (read once per update), else read now. */
+export function heldUser(db: Db, userId: number): UserRow | undefined {
+  return heldRows.get(db)?.get(userId) ?? findUser(db, userId)
 }

@@ -10,10 +10,13 @@ export class InstantTelegram {
   readonly botInfo: UserFromGetMe = makeBotInfo()
   /** Bot API calls since the last `take()`. */
   calls = 0
+  /** Called on every Bot API call (the bench counts calls per update with it when updates overlap). */
+  onCall: () => void = () => undefined
   private nextMessageId = 1
 
   readonly fetch = async (_url: unknown, init?: { body?: unknown }): Promise<{ json(): Promise<unknown> }> => {
     this.calls++
+    this.onCall()
     const payload = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {}
     const chatId = Number(payload.chat_id ?? 0)
     const result =

@@ -3,7 +3,6 @@ import type { InlineQueryResultArticle } from 'grammy/types'
 import { CATEGORY_TO_TOPIC, daysSinceChecked } from '../../content/article-library.js'
 import type { Article } from '../../content/articles.js'
 import { recordArticleFeedback } from '../../db/article-feedback.js'
-import { userLanguage } from '../../db/users.js'
 import { escapeHtml } from '../../i18n.js'
 import { stripHtml } from '../../search/normalise.js'
 import type { BotContext } from '../context.js'
@@ -153,8 +152,9 @@ privateChat.on('message:text', async (ctx, next) => {
 
 /** `@bot patent` in any chat: matching articles in the asker's language, with a button into the bot. */
 composer.on('inline_query', async (ctx) => {
-  const lang = userLanguage(ctx.db, ctx.from, ctx.config.defaultLanguage)
-  const t = ctx.i18n.getFixedT(lang)
+  // The first middleware set the asker's language from their row, read once for this update.
+  const lang = ctx.locale
+  const t = ctx.t
   const query = ctx.inlineQuery.query.trim()
   const ids = query ? ctx.content.search.search(query, lang, 5).map((r) => r.id) : ['hotlines']
   const results: InlineQueryResultArticle[] = ids.flatMap((id) => {

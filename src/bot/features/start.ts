@@ -1,5 +1,5 @@
 import { Composer } from 'grammy'
-import { findUser } from '../../db/users.js'
+import { heldUser } from '../../db/users.js'
 import { languageFromTelegram } from '../../i18n.js'
 import type { BotContext } from '../context.js'
 import { sendMainMenu } from '../keyboards/main-menu.js'
@@ -11,7 +11,7 @@ const privateChat = composer.chatType('private')
 // A returning user goes straight to the menu; a new one chooses a language first.
 privateChat.command(['start', 'menu'], async (ctx) => {
   ctx.logger.info({ handler: 'start' })
-  if (findUser(ctx.db, ctx.from.id)?.language) return sendMainMenu(ctx)
+  if (heldUser(ctx.db, ctx.from.id)?.language) return sendMainMenu(ctx)
   await sendLanguageChoice(ctx, languageFromTelegram(ctx.from.language_code))
 })
 
