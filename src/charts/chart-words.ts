@@ -65,7 +65,7 @@ export function chartNotes(t: PlainT, data: ChartData): string[] {
     t('charts:period', { from: longDay(data.fromDay), to: longDay(data.toDay) }),
     t('charts:note.small'),
     ...(note ? [t(`charts:${note}`)] : []),
-    ...(data.withheld ? [t('charts:note.withheld')] : []),
+    ...(data.total.value === 0 ? [t('charts:note.empty')] : data.withheld ? [t('charts:note.withheld')] : []),
     ...(data.view === 'feedback' && data.undatedVotes.text !== '0' ? [t('charts:note.undated', { count: data.undatedVotes.text })] : []),
   ]
 }

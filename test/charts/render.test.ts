@@ -36,7 +36,7 @@ describe('charts: Vega-Lite → SVG → PNG on the server', () => {
     const samples: Record<string, string> = { ky: 'Өтүнүчтөр', ru: 'Запросы', uz: 'Soʻrovlar', tg: 'Дархостҳо', en: 'Requests' }
     for (const [lang, word] of Object.entries(samples)) {
       const t = plainT(i18n.getFixedT(lang))
-      const data = chartData(figures, lang === 'ru' ? 'weekly' : 'city')
+      const data = chartData(figures, 'urgency')
       const svg = await renderSvg(chartSpec(data, chartWords(t, data, (id) => id)))
       expect(svg, lang).toContain(word)
       expect(svg).toContain('font-family="Noto Sans')
