@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from 'grammy'
 import { CHART_VIEWS, isChartView, type ChartView } from '../../charts/chart-data.js'
-import { deskChart } from '../../charts/desk-chart.js'
 import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, loadFigures, statsRequests, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
 import { audit } from '../../db/lawyers.js'
 import { findRequestByReference } from '../../db/legal-requests.js'
@@ -185,7 +184,9 @@ function statsKeyboard(ctx: BotContext, range: DayRange, current: ChartView): In
   return kb.text(ctx.t('charts:button.text'), data('text'))
 }
 
-function renderView(ctx: BotContext, range: DayRange, view: ChartView) {
+/** vega, vega-lite and resvg load on the first chart, not at start-up (they add seconds to it on a busy machine). */
+async function renderView(ctx: BotContext, range: DayRange, view: ChartView) {
+  const { deskChart } = await import('../../charts/desk-chart.js')
   return deskChart(loadFigures(ctx.db, range), view, ctx.t, (id) => ctx.content.articles.get(id, ctx.locale)?.title ?? id)
 }
 
