@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm'
+import { deskDay } from '../desk/stats.js'
 import type { Db } from './client.js'
 import { articleFeedback } from './schema.js'
 
-/** Adds one 👍 or 👎 to the article's count in that language. */
-export function recordArticleFeedback(db: Db, articleId: string, language: string, helpful: boolean): void {
+/** Adds one 👍 or 👎 to the article's count in that language on that day (Moscow time). */
+export function recordArticleFeedback(db: Db, articleId: string, language: string, helpful: boolean, at: Date = new Date()): void {
   db.insert(articleFeedback)
-    .values({ articleId, language, helpful: helpful ? 1 : 0, notHelpful: helpful ? 0 : 1 })
+    .values({ articleId, language, votedOn: deskDay(at), helpful: helpful ? 1 : 0, notHelpful: helpful ? 0 : 1 })
     .onConflictDoUpdate({
-      target: [articleFeedback.articleId, articleFeedback.language],
+      target: [articleFeedback.articleId, articleFeedback.language, articleFeedback.votedOn],
       set: helpful ? { helpful: sql`${articleFeedback.helpful} + 1` } : { notHelpful: sql`${articleFeedback.notHelpful} + 1` },
     })
     .run()

@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import type { ExportRequest } from '../desk/export-csv.js'
 import type { DueReminder } from '../desk/queue.js'
-import type { StatsRequest } from '../desk/stats.js'
-import { OPEN_STATUSES } from '../requests/lifecycle.js'
+import { computeFigures, type DeskFigures, type FigureRequest, type VoteRow } from '../desk/stats-figures.js'
+import type { DayRange, StatsRequest } from '../desk/stats.js'
+import { FINAL_STATUSES, OPEN_STATUSES } from '../requests/lifecycle.js'
 import type { Db } from './client.js'
 import { enqueueOutbox, type DbOrTx, type LegalRequest, type RequestMessage, type StatusChange } from './legal-requests.js'
 import { articleFeedback, lawyers, legalRequests, requestAttachments, requestMessages, requestStatusHistory } from './schema.js'
@@ -71,9 +72,53 @@ export function statsRequests(db: Db, start: Date, end: Date): StatsRequest[] {
     .all()
 }
 
-/** 👍/👎 per article and language (all time: votes carry no date). */
+/** 👍/👎 per article and language (all time, dated or not). */
 export function articleFeedbackRows(db: Db) {
   return db.select({ articleId: articleFeedback.articleId, helpful: articleFeedback.helpful, notHelpful: articleFeedback.notHelpful }).from(articleFeedback).all()
+}
+
+/** 👍/👎 per article and day; `votedOn` is null for the votes from before they were dated. */
+export function articleVotes(db: Db): VoteRow[] {
+  return db
+    .select({ articleId: articleFeedback.articleId, votedOn: articleFeedback.votedOn, helpful: articleFeedback.helpful, notHelpful: articleFeedback.notHelpful })
+    .from(articleFeedback)
+    .all()
+}
+
+/**
+ * What the charts count for requests created in [start, end): no name, phone, text or id. A
+ * closed request's `closedAt` is its last move to a final status (a reopened case closes again).
+ */
+export function figureRequests(db: Db, start: Date, end: Date): FigureRequest[] {
+  // Written out: drizzle leaves columns unqualified in a one-table select, so `id` would be the history's own.
+  const finals = sql.join(FINAL_STATUSES.map((s) => sql`${s}`), sql`, `)
+  const closedAt = sql<number | null>`(select max(h.created_at) from request_status_history h where h.request_id = legal_requests.id and h.to_status in (${finals}))`
+  return db
+    .select({
+      status: legalRequests.status,
+      disposition: legalRequests.disposition,
+      topic: legalRequests.topic,
+      city: legalRequests.city,
+      language: legalRequests.language,
+      urgency: legalRequests.urgency,
+      createdAt: legalRequests.createdAt,
+      firstAnsweredAt: legalRequests.firstAnsweredAt,
+      closedAt,
+    })
+    .from(legalRequests)
+    .where(and(gte(legalRequests.createdAt, start), lt(legalRequests.createdAt, end)))
+    .all()
+    .map((r) => ({ ...r, closedAt: r.closedAt === null ? null : new Date(Number(r.closedAt)) }))
+}
+
+/** Everything the charts and the report show for a period. */
+export function loadFigures(db: Db, range: DayRange): DeskFigures {
+  return computeFigures(figureRequests(db, range.start, range.end), articleVotes(db), openQueueCount(db), range)
+}
+
+/** Requests open now, whenever they were made. */
+export function openQueueCount(db: Db): number {
+  return Number(db.select({ n: sql<number>`count(*)` }).from(legalRequests).where(inArray(legalRequests.status, [...OPEN_STATUSES])).get()?.n ?? 0)
 }
 
 /** Requests of a period with their attachment counts and messages, ready for the CSV. */

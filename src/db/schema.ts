@@ -35,7 +35,10 @@ export const keyValue = sqliteTable('key_value', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
-/** 👍/👎 per article and language; no user ids, as the lawyers need only the counts. */
+/**
+ * 👍/👎 per article, language and day (Moscow time); no user ids, as the lawyers need only the counts.
+ * Votes from before the day was recorded keep `voted_on` NULL and count only in all-time figures.
+ */
 export const articleFeedback = sqliteTable(
   'article_feedback',
   {
@@ -44,8 +47,10 @@ export const articleFeedback = sqliteTable(
     helpful: integer('helpful').notNull().default(0),
     notHelpful: integer('not_helpful').notNull().default(0),
     createdAt: createdAt(),
+    /** `YYYY-MM-DD`; NULL for the undated votes kept from before. */
+    votedOn: text('voted_on'),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.language] })],
+  (t) => [uniqueIndex('article_feedback_day_idx').on(t.articleId, t.language, t.votedOn)],
 )
 
 /** A migrant's (or their relative's) request for a lawyer. The reference is what people quote. */

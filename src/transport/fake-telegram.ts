@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { UserFromGetMe } from 'grammy/types'
 import { CAPTION_LIMIT, invalidCallbackData, parseTelegramHtml, TEXT_LIMIT } from './telegram-rules.js'
 
@@ -5,8 +6,8 @@ import { CAPTION_LIMIT, invalidCallbackData, parseTelegramHtml, TEXT_LIMIT } fro
 export interface ApiCall {
   method: string
   payload: Record<string, any>
-  /** Files sent as multipart uploads, by field name (e.g. a CSV export). */
-  files: Record<string, { filename: string; content: string }>
+  /** Files sent as multipart uploads, by field name (e.g. a CSV export); `bytes` as sent (a PNG). */
+  files: Record<string, { filename: string; content: string; bytes: Buffer }>
   /** The result answered to the bot, e.g. the message it "sent". */
   result?: unknown
 }
@@ -22,6 +23,8 @@ export interface StoredMessage {
   text: string
   replyMarkup?: any
   fromBot: boolean
+  /** A photo's file: its file_id, or a digest of the uploaded bytes, so an identical edit can be refused. */
+  media?: string
 }
 
 export function makeBotInfo(id = 7_000_000_001, username = 'joldosh_bot'): UserFromGetMe {
@@ -133,16 +136,19 @@ export class FakeTelegram {
     const bad = (description: string) => ({ error_code: 400, description })
     if (SENDS.has(call.method) && this.blockedChats.has(Number(p.chat_id))) return { error_code: 403, description: 'Forbidden: bot was blocked by the user' }
     const isText = call.method === 'sendMessage' || call.method === 'editMessageText'
-    const body = isText ? p.text : p.caption
+    // editMessageMedia carries its caption (and parse mode) inside the media object.
+    const media = call.method === 'editMessageMedia' ? (p.media ?? {}) : p
+    const body = isText ? p.text : media.caption
     if (typeof body === 'string' || isText) {
       const raw = String(body ?? '')
       let visible = raw
-      if (p.parse_mode === 'HTML') {
+      const parseMode = isText ? p.parse_mode : media.parse_mode
+      if (parseMode === 'HTML') {
         const parsed = parseTelegramHtml(raw)
         if (!parsed.ok) return bad(parsed.description)
         visible = parsed.text
-      } else if (p.parse_mode !== undefined) {
-        return bad(`Bad Request: unsupported parse_mode ${p.parse_mode}`)
+      } else if (parseMode !== undefined) {
+        return bad(`Bad Request: unsupported parse_mode ${parseMode}`)
       }
       visible = visible.trim()
       if (isText && visible.length === 0) return bad('Bad Request: message text is empty')
@@ -154,6 +160,12 @@ export class FakeTelegram {
       const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
       const sameText = call.method === 'editMessageReplyMarkup' || stored?.text === String((call.method === 'editMessageText' ? p.text : p.caption) ?? '')
       if (stored && sameText && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+        return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+      }
+    }
+    if (call.method === 'editMessageMedia') {
+      const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
+      if (stored && stored.media === mediaOf(call, p.media) && stored.text === String(p.media?.caption ?? '') && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
         return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
       }
     }
@@ -176,6 +188,7 @@ export class FakeTelegram {
       case 'forwardMessage': {
         const text = p.text ?? p.caption ?? (call.method === 'sendVenue' ? `${p.title}\n${p.address}` : '')
         const stored = this.store(chatId, String(text), p.reply_markup, p.message_thread_id)
+        if (call.method === 'sendPhoto') stored.media = mediaOf(call, p.photo)
         if (call.method === 'copyMessage') return ok({ message_id: stored.messageId })
         return ok(this.asMessage(stored))
       }
@@ -186,6 +199,14 @@ export class FakeTelegram {
         if (!stored) return { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }
         if (call.method === 'editMessageText') stored.text = String(p.text)
         if (call.method === 'editMessageCaption') stored.text = String(p.caption ?? '')
+        stored.replyMarkup = p.reply_markup
+        return ok(this.asMessage(stored))
+      }
+      case 'editMessageMedia': {
+        const stored = this.messages.get(key(chatId, Number(p.message_id)))
+        if (!stored) return { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }
+        stored.media = mediaOf(call, p.media)
+        stored.text = String(p.media?.caption ?? '')
         stored.replyMarkup = p.reply_markup
         return ok(this.asMessage(stored))
       }
@@ -220,6 +241,15 @@ export class FakeTelegram {
 }
 
 const key = (chatId: number, messageId: number) => `${chatId}:${messageId}`
+
+/** A photo's identity: the file_id sent, or a digest of the uploaded bytes (`attach://name`, or the field itself). */
+function mediaOf(call: ApiCall, value: unknown): string {
+  const ref = typeof value === 'object' && value !== null ? (value as { media?: unknown }).media : value
+  if (typeof ref !== 'string') return ''
+  const file = ref.startsWith('attach://') ? call.files[ref.slice('attach://'.length)] : undefined
+  const bytes = file?.bytes ?? (Object.keys(call.files).length && !ref.startsWith('attach://') ? Object.values(call.files)[0]?.bytes : undefined)
+  return bytes ? `sha256:${createHash('sha256').update(bytes).digest('hex')}` : ref
+}
 const SENDS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendVenue', 'sendLocation', 'sendContact', 'copyMessage', 'forwardMessage', 'sendChatAction'])
 const ok = (result: unknown) => ({ ok: true as const, result })
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
@@ -263,7 +293,8 @@ async function readBody(init?: RequestInit): Promise<{ payload: Record<string, a
   for await (const chunk of body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk))
   const contentType = new Headers(init?.headers).get('content-type') ?? ''
   const boundary = /boundary=(.+)$/.exec(contentType)?.[1]
-  return boundary ? parseMultipart(Buffer.concat(chunks).toString('utf8'), boundary) : { payload: {}, files: {} }
+  // latin1 maps every byte to one character, so a binary upload (a PNG) survives the split intact.
+  return boundary ? parseMultipart(Buffer.concat(chunks).toString('latin1'), boundary) : { payload: {}, files: {} }
 }
 
 /** Enough multipart parsing for what grammY uploads: JSON-ish fields and named file parts. */
@@ -274,11 +305,12 @@ function parseMultipart(text: string, boundary: string) {
     const [head, ...rest] = part.split('\r\n\r\n')
     const name = /name="([^"]+)"/.exec(head ?? '')?.[1]
     if (!name) continue
-    const value = rest.join('\r\n\r\n').replace(/\r\n$/, '')
+    const bytes = Buffer.from(rest.join('\r\n\r\n').replace(/\r\n$/, ''), 'latin1')
+    const value = bytes.toString('utf8')
     // grammY writes the file name without quotes; other clients quote it.
-    const filename = /filename="?([^";\r\n]*)"?/.exec(head ?? '')?.[1]
+    const filename = /filename="?([^";\r\n]*)"?/.exec(Buffer.from(head ?? '', 'latin1').toString('utf8'))?.[1]
     if (filename !== undefined) {
-      files[name] = { filename, content: value }
+      files[name] = { filename, content: value, bytes }
       continue
     }
     try {

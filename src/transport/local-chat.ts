@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Bot } from 'grammy'
 import { buttonsOf, ChatDriver } from './chat-driver.js'
@@ -109,12 +112,13 @@ export function formatCall(call: ApiCall): string {
   }
   const where = `chat ${p.chat_id ?? '?'}${p.message_thread_id ? ` topic ${p.message_thread_id}` : ''}`
   const head =
-    call.method === 'editMessageText' || call.method === 'editMessageReplyMarkup'
+    call.method === 'editMessageText' || call.method === 'editMessageReplyMarkup' || call.method === 'editMessageMedia'
       ? `✏️  ${call.method} → ${where}, message ${p.message_id}`
       : `🤖 ${call.method} → ${where}`
-  const body = p.text ?? p.caption ?? (call.method === 'sendVenue' ? `📍 ${p.title}\n${p.address} (${p.latitude}, ${p.longitude})` : '')
+  const body = p.text ?? p.caption ?? p.media?.caption ?? (call.method === 'sendVenue' ? `📍 ${p.title}\n${p.address} (${p.latitude}, ${p.longitude})` : '')
   const extra =
     call.method === 'sendDocument' ? `📎 ${Object.values(call.files)[0]?.filename ?? 'file'}` :
+    call.method === 'sendPhoto' || call.method === 'editMessageMedia' ? photoLine(call) :
     call.method === 'createForumTopic' ? `🗂  new topic: ${p.name}` :
     call.method === 'copyMessage' ? `📋 copy of message ${p.message_id} from chat ${p.from_chat_id}` :
     call.method === 'answerInlineQuery' ? `🔎 ${(p.results ?? []).length} inline results` : ''
@@ -122,6 +126,21 @@ export function formatCall(call: ApiCall): string {
     .map((b, i) => `[#${i + 1} ${b.label}]`)
     .join(' ')
   return [head, indent(htmlToText(String(body))), extra && indent(extra), buttons && indent(buttons)].filter(Boolean).join('\n') + '\n'
+}
+
+let photosSaved = 0
+
+/** An uploaded photo is written to a file a person can open; the line says its size and where it is. */
+function photoLine(call: ApiCall): string {
+  const file = Object.values(call.files)[0]
+  if (!file) return `🖼 photo ${String(call.payload.photo ?? call.payload.media?.media ?? '')}`
+  const dir = join(tmpdir(), 'joldosh-chat')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `photo-${process.pid}-${++photosSaved}.png`)
+  writeFileSync(path, file.bytes)
+  const png = file.bytes.subarray(1, 4).toString('latin1') === 'PNG'
+  const size = png ? ` ${file.bytes.readUInt32BE(16)}×${file.bytes.readUInt32BE(20)} px,` : ''
+  return `🖼 photo${size} ${Math.round(file.bytes.length / 1024)} KB → ${path}`
 }
 
 export function htmlToText(html: string): string {

@@ -174,7 +174,11 @@ describe('/stats', () => {
     recordArticleFeedback(h.db, 'patent', 'ru', true)
     recordArticleFeedback(h.db, 'patent', 'ky', false)
     recordArticleFeedback(h.db, 'patent', 'ky', true)
-    const { texts } = await asLawyer(h, 'group', '/stats 2026-11-01 2026-11-30')
+    // The figures as text are one press away from the chart (📝 As text).
+    await asLawyer(h, 'group', '/stats 2026-11-01 2026-11-30')
+    const mark = h.mark()
+    await h.driver.pressData('st:text:20261101:20261130')
+    const texts = h.textsSince(mark).filter((t) => t.startsWith('Цифры'))
     const text = texts.join('\n')
     expect(text).toContain('Цифры: запросы, созданные 2026-11-01 — 2026-11-30')
     expect(text).toContain('Запросов: 2')
@@ -187,12 +191,12 @@ describe('/stats', () => {
     expect(audits(h).filter((a) => a[1] === 'stats:view')).toEqual([[ADMIN_ID, 'stats:view', null, '2026-11-01..2026-11-30']])
   })
 
-  it('defaults to this month, and answers bad dates with the usage', async () => {
+  it('defaults to the last 90 days, and answers bad dates with the usage', async () => {
     const { h } = await twoRequests()
-    expect((await asLawyer(h, 'group', '/stats')).texts[0]).toContain('2026-11-01 — 2026-11-25')
+    expect((await asLawyer(h, 'group', '/stats')).texts[0]).toContain('28.08.2026 — 25.11.2026')
     expect((await asLawyer(h, 'group', '/stats 2026-10-01 2026-10-31')).texts[0]).toContain('Запросов: 0')
     for (const bad of ['/stats 2026-12-01', '/stats 2026-02-30', '/stats 2026-03-31 2026-01-01', '/stats вчера', '/stats 2026-01-01 2026-02-01 2026-03-01']) {
-      expect((await asLawyer(h, 'group', bad)).texts).toEqual([h.t('ru', 'figures:usage.stats')])
+      expect((await asLawyer(h, 'group', bad)).texts).toEqual([h.t('ru', 'charts:usage')])
     }
   })
 })

@@ -1,10 +1,12 @@
-import { Composer, InputFile } from 'grammy'
-import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, statsRequests, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
+import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { CHART_VIEWS, isChartView, type ChartView } from '../../charts/chart-data.js'
+import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, loadFigures, statsRequests, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
 import { audit } from '../../db/lawyers.js'
 import { findRequestByReference } from '../../db/legal-requests.js'
 import { exportFileName, requestsToCsv } from '../../desk/export-csv.js'
 import { HOUR_MS, sortQueue, untouchedMs } from '../../desk/queue.js'
-import { computeStats, parseDayRange, splitDuration, type Count, type DayRange, type DeskStats } from '../../desk/stats.js'
+import { parseStatsPeriod } from '../../desk/stats-period.js'
+import { computeStats, dayRange, parseDayRange, splitDuration, type Count, type DayRange, type DeskStats } from '../../desk/stats.js'
 import { escapeHtml } from '../../i18n.js'
 import { formatReference } from '../../requests/lifecycle.js'
 import type { BotContext } from '../context.js'
@@ -152,14 +154,61 @@ function caseLines(ctx: BotContext, h: CaseHistory, inPrivate: boolean): string[
   return lines()
 }
 
+/**
+ * /stats [90d | 2026-Q3 | from [to]]: one chart with a caption; the buttons swap the chart in place
+ * (editMessageMedia). Their data is `st:<view>:<from>:<to>` with days as YYYYMMDD (≤ 64 bytes);
+ * the role is checked on every press, and the chart already shown is not sent again.
+ */
 composer.command('stats', async (ctx) => {
   if (!(await allowed(ctx, 'stats'))) return
-  const range = parseDayRange(words(ctx.match), ctx.clock())
-  if (!range) return ctx.reply(ctx.t('figures:usage.stats'))
-  const stats = computeStats(statsRequests(ctx.db, range.start, range.end), articleFeedbackRows(ctx.db))
+  const range = parseStatsPeriod(ctx.match, ctx.clock())
+  if (!range) return ctx.reply(ctx.t('charts:usage'))
   audit(ctx.db, ctx.from!.id, 'stats:view', null, ctx.clock(), `${range.fromDay}..${range.toDay}`)
-  ctx.logger.info({ handler: 'figures:stats', total: stats.total })
-  await replyPages(ctx, statsLines(ctx, stats, range))
+  const chart = await renderView(ctx, range, 'weekly')
+  ctx.logger.info({ handler: 'figures:stats', view: 'weekly' })
+  await ctx.replyWithPhoto(new InputFile(chart.png, 'stats-weekly.png'), { caption: chart.caption, parse_mode: 'HTML', reply_markup: statsKeyboard(ctx, range, 'weekly') })
+})
+
+const compact = (day: string) => day.replaceAll('-', '')
+const expand = (day: string) => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`
+/** Marks the view on screen: a press on it changes nothing, so nothing is sent. */
+const CURRENT = '• '
+
+function statsKeyboard(ctx: BotContext, range: DayRange, current: ChartView): InlineKeyboard {
+  const kb = new InlineKeyboard()
+  const data = (view: string) => `st:${view}:${compact(range.fromDay)}:${compact(range.toDay)}`
+  CHART_VIEWS.forEach((view, i) => {
+    kb.text(`${view === current ? CURRENT : ''}${ctx.t(`charts:button.${view}`)}`, data(view))
+    if (i % 3 === 2) kb.row()
+  })
+  return kb.text(ctx.t('charts:button.text'), data('text'))
+}
+
+/** vega, vega-lite and resvg load on the first chart, not at start-up (they add seconds to it on a busy machine). */
+async function renderView(ctx: BotContext, range: DayRange, view: ChartView) {
+  const { deskChart } = await import('../../charts/desk-chart.js')
+  return deskChart(loadFigures(ctx.db, range), view, ctx.t, (id) => ctx.content.articles.get(id, ctx.locale)?.title ?? id)
+}
+
+composer.callbackQuery(/^st:([a-z]{1,12}):(\d{8}):(\d{8})$/, async (ctx) => {
+  if (!(await allowed(ctx, 'stats'))) return
+  const [, view, from, to] = ctx.match
+  const range = dayRange(expand(from!), expand(to!))
+  if (!range || (view !== 'text' && !isChartView(view!))) return ctx.answerCallbackQuery({ text: ctx.t('charts:stale') })
+  if (view === 'text') {
+    await ctx.answerCallbackQuery()
+    const stats = computeStats(statsRequests(ctx.db, range.start, range.end), articleFeedbackRows(ctx.db))
+    return replyPages(ctx, statsLines(ctx, stats, range))
+  }
+  const onScreen = ctx.callbackQuery.message?.reply_markup?.inline_keyboard.flat().find((b) => b.text.startsWith(CURRENT))
+  if (onScreen && 'callback_data' in onScreen && onScreen.callback_data === ctx.callbackQuery.data) return ctx.answerCallbackQuery({ text: ctx.t('charts:alreadyShown') })
+  await ctx.answerCallbackQuery()
+  const chart = await renderView(ctx, range, view as ChartView)
+  ctx.logger.info({ handler: 'figures:stats', view })
+  await ctx.editMessageMedia(
+    { type: 'photo', media: new InputFile(chart.png, `stats-${view}.png`), caption: chart.caption, parse_mode: 'HTML' },
+    { reply_markup: statsKeyboard(ctx, range, view as ChartView) },
+  )
 })
 
 function statsLines(ctx: BotContext, s: DeskStats, range: DayRange): string[] {

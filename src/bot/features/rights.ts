@@ -114,7 +114,7 @@ privateChat.callbackQuery(/^r:a:([a-z0-9-]{1,40})$/, async (ctx) => {
 privateChat.callbackQuery(/^r:f:([a-z0-9-]{1,40}):([01])$/, async (ctx) => {
   const [, id, vote] = ctx.match
   if (!ctx.content.articles.has(id!)) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
-  recordArticleFeedback(ctx.db, id!, ctx.locale, vote === '1')
+  recordArticleFeedback(ctx.db, id!, ctx.locale, vote === '1', ctx.clock())
   await ctx.answerCallbackQuery({ text: ctx.t('rights:thanks') })
   const article = ctx.content.articles.get(id!, ctx.locale)!
   const kb = articleKeyboard(ctx, article)

@@ -1,0 +1,1 @@
+ALTER TABLE `article_feedback` ADD `voted_on` text;
