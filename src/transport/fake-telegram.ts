@@ -1,5 +1,5 @@
 import type { UserFromGetMe } from 'grammy/types'
-import { CAPTION_LIMIT, invalidCallbackData, parseTelegramHtml, TEXT_LIMIT } from './telegram-rules.js'
+import { contentRefusal, NOT_MODIFIED } from './telegram-rules.js'
 
 /** One outgoing Bot API call as the fake Telegram received it. */
 export interface ApiCall {
@@ -132,29 +132,13 @@ export class FakeTelegram {
     const p = call.payload
     const bad = (description: string) => ({ error_code: 400, description })
     if (SENDS.has(call.method) && this.blockedChats.has(Number(p.chat_id))) return { error_code: 403, description: 'Forbidden: bot was blocked by the user' }
-    const isText = call.method === 'sendMessage' || call.method === 'editMessageText'
-    const body = isText ? p.text : p.caption
-    if (typeof body === 'string' || isText) {
-      const raw = String(body ?? '')
-      let visible = raw
-      if (p.parse_mode === 'HTML') {
-        const parsed = parseTelegramHtml(raw)
-        if (!parsed.ok) return bad(parsed.description)
-        visible = parsed.text
-      } else if (p.parse_mode !== undefined) {
-        return bad(`Bad Request: unsupported parse_mode ${p.parse_mode}`)
-      }
-      visible = visible.trim()
-      if (isText && visible.length === 0) return bad('Bad Request: message text is empty')
-      if (isText && visible.length > TEXT_LIMIT) return bad('Bad Request: message is too long')
-      if (!isText && visible.length > CAPTION_LIMIT) return bad('Bad Request: message caption is too long')
-    }
-    if (invalidCallbackData(p.reply_markup)) return bad('Bad Request: BUTTON_DATA_INVALID')
+    const refused = contentRefusal(call.method, p)
+    if (refused) return refused
     if (call.method === 'editMessageText' || call.method === 'editMessageReplyMarkup' || call.method === 'editMessageCaption') {
       const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
       const sameText = call.method === 'editMessageReplyMarkup' || stored?.text === String((call.method === 'editMessageText' ? p.text : p.caption) ?? '')
       if (stored && sameText && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
-        return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+        return bad(NOT_MODIFIED)
       }
     }
     return undefined

@@ -3,6 +3,7 @@ import type { Update } from 'grammy/types'
 import type { Db } from '../db/client.js'
 import { keyValueStorage, type KeyValueStorage } from '../db/key-value-storage.js'
 import { boundaryOf, fieldsOf, parseMultipart } from '../web/multipart.js'
+import { contentRefusal, NOT_MODIFIED } from './telegram-rules.js'
 import { isWebChatId } from './web-ids.js'
 import { rewriteForTelegram, type WebFile } from './web-outgoing.js'
 
@@ -62,6 +63,8 @@ export class WebTransport {
   private readonly state: KeyValueStorage<number>
   private readonly waiters = new Map<number, Set<() => void>>()
   private callbackSeq = 0
+  /** Calls Telegram would have refused (bad HTML, too long, …): a defect, never shown to the visitor. */
+  readonly rejected: { method: string; error_code: number; description: string }[] = []
 
   constructor(private readonly db: Db, private readonly clock: () => Date = () => new Date()) {
     // Keys end with `:<chat id>`, so /deletemydata's erasure of `%:<id>` rows takes the chat and its files.
@@ -181,9 +184,14 @@ export class WebTransport {
     return result
   }
 
-  /** A Bot API call into a web chat, answered as Telegram would. */
+  /** A Bot API call into a web chat, answered as Telegram would (and refused as Telegram would). */
   answer(method: string, p: Record<string, any>, files: Record<string, { filename: string; data: Buffer }>): unknown {
     const chatId = Number(p.chat_id ?? String(p.callback_query_id ?? '').split(':')[1])
+    const refused = contentRefusal(method, p) ?? this.unchangedEdit(chatId, method, p)
+    if (refused) {
+      this.rejected.push({ method, ...refused })
+      return { ok: false, ...refused }
+    }
     const fail = (description: string) => ({ ok: false, error_code: 400, description: `Bad Request: ${description}` })
     switch (method) {
       case 'answerCallbackQuery':
@@ -234,6 +242,15 @@ export class WebTransport {
       return m
     })
     return { ok: true, result: method === 'copyMessage' ? { message_id: sent.id } : this.asTelegram(chatId, sent) }
+  }
+
+  private unchangedEdit(chatId: number, method: string, p: Record<string, any>): { error_code: number; description: string } | undefined {
+    if (!method.startsWith('editMessage')) return undefined
+    const m = this.transcript(chatId).messages.find((x) => x.id === Number(p.message_id))
+    if (!m) return undefined
+    const sameText = method === 'editMessageReplyMarkup' || m.text === String((method === 'editMessageText' ? p.text : p.caption) ?? '')
+    const sameMarkup = JSON.stringify(m.inlineKeyboard ?? null) === JSON.stringify(p.reply_markup?.inline_keyboard ?? null)
+    return sameText && sameMarkup ? { error_code: 400, description: NOT_MODIFIED } : undefined
   }
 
   private fileFor(chatId: number, kind: 'photo' | 'document', p: Record<string, any>, files: Record<string, { filename: string; data: Buffer }>): WebMessage['file'] {
