@@ -42,6 +42,8 @@ export interface Transcript {
   version: number
   messages: WebMessage[]
   replyKeyboard?: ReplyButton[][] | undefined
+  /** Telegram hides a one-time keyboard once the person used it (sent anything). */
+  replyKeyboardOnce?: boolean | undefined
   /** The toast of the latest answered button press (answerCallbackQuery's text). */
   notice?: string | undefined
 }
@@ -137,6 +139,7 @@ export class WebTransport {
       const m: WebMessage = { id: t.nextId++, fromBot: false, text, date: now(this.clock), ...(content.contact ? { contact: content.contact } : {}), ...(content.location ? { location: content.location } : {}), ...(content.file ? { file: content.file } : {}) }
       t.messages.push(m)
       t.notice = undefined
+      if (t.replyKeyboardOnce) t.replyKeyboard = t.replyKeyboardOnce = undefined
       return m
     })
     const base = { message_id: stored.id, date: stored.date, chat: chatOf(chatId), from: fromOf(chatId, languageCode) }
@@ -228,8 +231,11 @@ export class WebTransport {
       const m: WebMessage = { id: t.nextId++, fromBot: true, text: String(p.text ?? p.caption ?? ''), date: now(this.clock) }
       const markup = p.reply_markup
       if (markup?.inline_keyboard) m.inlineKeyboard = markup.inline_keyboard
-      if (markup?.keyboard) t.replyKeyboard = markup.keyboard.map((row: unknown[]) => row.map((b) => (typeof b === 'string' ? { text: b } : (b as ReplyButton))))
-      if (markup?.remove_keyboard) t.replyKeyboard = undefined
+      if (markup?.keyboard) {
+        t.replyKeyboard = markup.keyboard.map((row: unknown[]) => row.map((b) => (typeof b === 'string' ? { text: b } : (b as ReplyButton))))
+        t.replyKeyboardOnce = markup.one_time_keyboard === true || undefined
+      }
+      if (markup?.remove_keyboard) t.replyKeyboard = t.replyKeyboardOnce = undefined
       const replyTo = Number(p.reply_parameters?.message_id)
       if (replyTo) m.replyTo = replyTo
       if (method === 'sendVenue') m.venue = { title: String(p.title), address: String(p.address), latitude: Number(p.latitude), longitude: Number(p.longitude) }

@@ -127,6 +127,8 @@ export function createWebHandler(o: WebChatOptions): WebHandler {
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://web')
       const path = url.pathname
+      // Browsers ask for an icon; a 404 would be noise in their console.
+      if (path === '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end(), true
       const asset = ASSETS[path as keyof typeof ASSETS]
       const routes = req.method === 'GET' ? /^\/(chat|poll|file\/[\w-]+)?$/.test(path) : req.method === 'POST' && /^\/(send|press|contact|location)$/.test(path)
       if (!asset && !routes) return false
@@ -139,6 +141,8 @@ export function createWebHandler(o: WebChatOptions): WebHandler {
         return true
       }
       res.setHeader('cache-control', 'no-store')
+      // Stopping: polls and forms on kept-alive connections are told to come back, and the connection ends.
+      if (stopping) return void res.writeHead(503, { connection: 'close', 'retry-after': '5' }).end(), true
       serve(req, res, path, url.searchParams).catch((error: unknown) => {
         o.logger.error({ err: describeError(error) }, 'web chat request failed')
         if (!res.headersSent) res.writeHead(500).end()
@@ -264,6 +268,7 @@ export async function serveWebChat(handler: WebHandler, port: number, logger: Lo
   const stop = () => {
     handler.stop()
     if (server.listening) server.close()
+    server.closeIdleConnections()
     return closed
   }
   logger.info({ port: (server.address() as { port: number }).port }, 'web chat listening')

@@ -18,6 +18,7 @@
   const apply = (s, focus) => {
     if (typeof s.v !== 'number') return
     v = s.v
+    main.dataset.v = String(v)
     log.innerHTML = s.log
     kb.innerHTML = s.kb
     notice.innerHTML = s.notice
