@@ -122,11 +122,22 @@ export function renderReplyKeyboard(rows: ReplyButton[][] | undefined, t: TFunct
   return extra.join('') + buttons
 }
 
-/** The parts of the page that change: the messages, the reply keyboard, the latest notice. */
+/** The newest messages that fit this many bytes of HTML: a page load stays under 50 KB on a slow link. */
+export const LOG_BUDGET_BYTES = 36_000
+
+/** The parts of the page that change: the messages (newest first until the budget), the reply keyboard, the latest notice. */
 export function renderState(transcript: Transcript, t: TFunction, csrf: string): { v: number; log: string; kb: string; notice: string } {
+  const shown: string[] = []
+  let bytes = 0
+  for (const m of [...transcript.messages].reverse()) {
+    const html = renderMessage(m, t, csrf)
+    bytes += Buffer.byteLength(html)
+    if (bytes > LOG_BUDGET_BYTES && shown.length > 0) break
+    shown.unshift(html)
+  }
   return {
     v: transcript.version,
-    log: transcript.messages.map((m) => renderMessage(m, t, csrf)).join(''),
+    log: shown.join(''),
     kb: renderReplyKeyboard(transcript.replyKeyboard, t, csrf),
     notice: transcript.notice ? esc(transcript.notice) : '',
   }

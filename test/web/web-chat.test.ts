@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { keyValue, legalRequests } from '../../src/db/schema.js'
 import { isWebChatId, WEB_CHAT_ID_MIN } from '../../src/transport/web-ids.js'
-import { sanitizeTelegramHtml } from '../../src/web/render.js'
+import type { TFunction } from '../../src/i18n.js'
+import { KEPT_MESSAGES } from '../../src/transport/web-transport.js'
+import { LOG_BUDGET_BYTES, renderState, sanitizeTelegramHtml } from '../../src/web/render.js'
 import { browserLanguage } from '../../src/web/server.js'
 import { ADMIN_ID, LAWYERS_CHAT_ID } from '../helpers/bot-harness.js'
 import { createWebChat, WebVisitor } from './harness.js'
@@ -107,6 +109,39 @@ describe('web sessions', () => {
       req.end('text=a')
     })
     expect(raw).toBe(411)
+  })
+})
+
+describe('reading without JavaScript', () => {
+  it('every button is a form: a category, an article, then a file to download; the page stays under 50 KB', async () => {
+    const w = await createWebChat()
+    const v = await visitor(w)
+    await v.send('/rights')
+    const category = w.web.transcript(v.chat()).messages.at(-1)!.inlineKeyboard!.flat().find((b) => b.callback_data?.startsWith('r:c:'))!
+    await v.pressData(category.callback_data!)
+    const article = w.web.transcript(v.chat()).messages.at(-1)!.inlineKeyboard!.flat().find((b) => b.callback_data?.startsWith('r:a:'))!
+    expect((await v.pressData(article.callback_data!)).headers.get('location')).toBe('/chat')
+    const page = await v.open()
+    // The article was edited into the menu message, in place; its title is on the page.
+    expect(page.html).toContain(article.text.replace(/^📖 /, ''))
+    expect(page.html).toContain(w.h.i18n.t('disclaimer', { lng: 'ru' }))
+    await v.send('/mydata')
+    await v.pressData('data:file')
+    const file = w.web.transcript(v.chat()).messages.find((m) => m.file?.key)!.file!
+    const download = await fetch(`${w.url}/file/${file.key}`, { headers: { cookie: v.cookie } })
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/)
+    expect(await download.text()).toContain(String(v.chat()))
+    const assets = (await Promise.all(['/app.js', '/app.css'].map((p) => fetch(w.url + p).then((r) => r.arrayBuffer())))).reduce((n, b) => n + b.byteLength, 0)
+    expect(Buffer.byteLength((await v.open()).html) + assets).toBeLessThan(50_000)
+  })
+
+  it('a long chat shows the newest messages that fit the page budget, the newest always', () => {
+    const t = ((key: string) => key) as unknown as TFunction
+    const messages = Array.from({ length: KEPT_MESSAGES }, (_, i) => ({ id: i + 1, fromBot: true, date: 0, text: `<b>${i + 1}</b> ${'слово '.repeat(400)}` }))
+    const state = renderState({ nextId: 61, version: 1, messages }, t, 'token')
+    expect(Buffer.byteLength(state.log)).toBeLessThanOrEqual(LOG_BUDGET_BYTES)
+    expect(state.log).toContain('id="m60"')
+    expect(state.log).not.toContain('id="m1"')
   })
 })
 
