@@ -55,7 +55,8 @@ describe('the web chat in Chromium', () => {
     /** Waits for the form's answer to be on the page (the script re-enables buttons after applying it). */
     const settle = async (action: Promise<unknown>) => {
       await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), action])
-      await page.waitForFunction('!document.querySelector("form button[disabled]")')
+      // A locator, not waitForFunction: its string polling would need eval, which the page's CSP forbids.
+      await page.locator('form button[disabled]').first().waitFor({ state: 'detached' })
     }
     /** Presses the button that carries `data`, by the label the visitor sees on that message. */
     const press = async (data: string) => {

@@ -155,14 +155,18 @@ describe('a request made on the web', () => {
     const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0, 255])
     await v.upload('', { name: 'contract.jpg', type: 'image/jpeg', data: photo })
     await v.pressData('c:files:done')
-    const chatButton = w.web.transcript(v.chat()).replyKeyboard?.flat().find((b) => b.text.includes('💬'))
-    await v.send(chatButton!.text)
+    // Telegram's "share my phone" button is a phone field on the page.
+    expect(w.web.transcript(v.chat()).replyKeyboard?.flat().some((b) => b.request_contact)).toBe(true)
+    expect((await v.open()).html).toMatch(/<input id="phone" name="phone" type="tel"/)
+    expect((await v.post('/contact', { phone: 'call me maybe' })).status).toBe(400)
+    expect((await v.post('/contact', { phone: '+7 912 345-67-89' })).status).toBe(303)
     await v.pressData('c:safe:yes')
     await v.pressData('c:summary:send')
     expect(v.texts().join('\n')).toContain('JO-2026-00001')
     const request = w.h.db.select().from(legalRequests).get()!
     expect(request.chatId).toBe(v.chat())
     expect(request.userId).toBe(v.chat())
+    expect(request.contactPhone).toBe('+7 912 345-67-89')
 
     expect(await w.h.flush()).toBe(0)
     const group = w.h.telegram.calls.filter((c) => Number(c.payload.chat_id) === LAWYERS_CHAT_ID)
