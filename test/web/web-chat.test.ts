@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { keyValue, legalRequests } from '../../src/db/schema.js'
 import { isWebChatId, WEB_CHAT_ID_MIN } from '../../src/transport/web-ids.js'
+import { rewriteForTelegram } from '../../src/transport/web-outgoing.js'
 import type { TFunction } from '../../src/i18n.js'
 import { KEPT_MESSAGES } from '../../src/transport/web-transport.js'
 import { LOG_BUDGET_BYTES, renderState, sanitizeTelegramHtml } from '../../src/web/render.js'
@@ -45,6 +46,31 @@ describe('web chat ids and configuration', () => {
     expect(isWebChatId(String(WEB_CHAT_ID_MIN + 7))).toBe(true)
     expect(loadConfig({ WEB_PORT: '8081' }).webPort).toBe(8081)
     expect(() => loadConfig({ BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', WEBHOOK_URL: 'https://x.org/h', WEBHOOK_SECRET: 's', PORT: '8080', WEB_PORT: '9090' })).toThrow(/WEB_PORT/)
+  })
+})
+
+describe('calls bound for Telegram that name a web visitor’s file or message', () => {
+  const chat = WEB_CHAT_ID_MIN + 5
+  const file = { name: 'contract.jpg', data: Buffer.from('JPEGBYTES').toString('base64') }
+  const fileOf = (c: number, key: string) => (c === chat && key === 'k1234567890' ? file : undefined)
+  const message = { id: 9, fromBot: false, text: 'договор', date: 0, file: { key: 'k1234567890', name: 'contract.jpg', kind: 'photo' as const } }
+  const messageOf = (c: number, id: number) => (c === chat && id === 9 ? message : undefined)
+
+  it('uploads the file itself: a photo by web file id, and a follow-up copied from the web chat', () => {
+    const photo = rewriteForTelegram('sendPhoto', { chat_id: LAWYERS_CHAT_ID, photo: `web-${chat}-k1234567890`, caption: 'JO-1' }, fileOf, messageOf)!
+    expect(photo.method).toBe('sendPhoto')
+    expect(photo.contentType).toMatch(/^multipart\/form-data; boundary=/)
+    expect(String(photo.body)).toContain('JPEGBYTES')
+    expect(String(photo.body)).toContain('filename="contract.jpg"')
+    const copy = rewriteForTelegram('copyMessage', { chat_id: LAWYERS_CHAT_ID, from_chat_id: chat, message_id: 9, caption: '📨 <b>JO-1</b>', parse_mode: 'HTML' }, fileOf, messageOf)!
+    expect(copy.method).toBe('sendPhoto')
+    expect(String(copy.body)).toContain('📨 <b>JO-1</b>')
+    expect(String(copy.body)).not.toContain('from_chat_id')
+    // Telegram's own files and chats are left alone.
+    expect(rewriteForTelegram('sendPhoto', { chat_id: LAWYERS_CHAT_ID, photo: 'AgACAgIAAxkBAAI' }, fileOf, messageOf)).toBeUndefined()
+    expect(rewriteForTelegram('copyMessage', { chat_id: chat, from_chat_id: LAWYERS_CHAT_ID, message_id: 3 }, fileOf, messageOf)).toBeUndefined()
+    // Another visitor's file id names nothing this chat holds.
+    expect(rewriteForTelegram('sendPhoto', { chat_id: LAWYERS_CHAT_ID, photo: `web-${chat + 1}-k1234567890` }, fileOf, messageOf)).toBeUndefined()
   })
 })
 
