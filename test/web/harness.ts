@@ -1,4 +1,4 @@
-import { afterEach, expect } from 'vitest'
+import { afterEach, expect, onTestFinished } from 'vitest'
 import type { Db } from '../../src/db/client.js'
 import { createLogger } from '../../src/logger.js'
 import { WebSessions } from '../../src/web/session.js'
@@ -22,7 +22,7 @@ export async function createWebChat(options: TestBotOptions & { pollMs?: number 
   const handler = createWebHandler({ bot: h.bot, web: transport, db: h.db, i18n: h.i18n, config: h.config, logger: createLogger('silent'), clock: () => new Date(), pollMs: options.pollMs ?? 2000 })
   const server = await serveWebChat(handler, 0, createLogger('silent'))
   servers.push(server)
-  afterEach(() => expect(transport.rejected, 'the bot sent a web chat what Telegram refuses').toEqual([]))
+  onTestFinished(() => expect(transport.rejected, 'the bot sent a web chat what Telegram refuses').toEqual([]))
   const url = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`
   return { h, web: transport, url, server }
 }
