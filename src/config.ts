@@ -31,6 +31,7 @@ const configSchema = z
     WEBHOOK_URL: optional(z.url().refine((u) => u.startsWith('https://') || u.startsWith('http://127.') || u.startsWith('http://localhost'), 'must be https')),
     WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z a-z 0-9 _ -')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+    WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
     DEFAULT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ky')),
     LAWYERS_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(LANGUAGES).default('ru')),
     ORG_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default('Joldosh volunteer lawyers')),
@@ -43,6 +44,9 @@ const configSchema = z
   .superRefine((c, ctx) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' })
+    }
+    if (c.WEBHOOK_URL && c.WEB_PORT !== undefined && c.WEB_PORT !== c.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['WEB_PORT'], message: 'must equal PORT in webhook mode: the web chat is served by the webhook server' })
     }
     if (c.WEBHOOK_URL && !c.BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' })
@@ -69,6 +73,8 @@ export interface Config {
   webhookUrl: string | undefined
   webhookSecret: string | undefined
   port: number
+  /** The web chat's port; in webhook mode equal to PORT (one server). Undefined → no web chat. */
+  webPort: number | undefined
   defaultLanguage: Language
   /** Language of cards and notices in the lawyers' group. */
   lawyersLanguage: Language
@@ -103,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
+    webPort: c.WEB_PORT,
     defaultLanguage: c.DEFAULT_LANGUAGE,
     lawyersLanguage: c.LAWYERS_LANGUAGE,
     orgName: c.ORG_NAME,

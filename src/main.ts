@@ -15,6 +15,8 @@ import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
 import { connect, registerInBackground, StartupError } from './transport/startup.js'
 import { installRetries, runPolling, runWebhook } from './transport/telegram.js'
+import { nodeFetch, WebTransport } from './transport/web-transport.js'
+import { createWebHandler, serveWebChat, type WebChatOptions } from './web/server.js'
 
 /** In the terminal with no configuration, user 1 is admin and lawyer and this is the lawyers' group. */
 export const LOCAL_LAWYERS_CHAT_ID = -1001000000001
@@ -24,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   if (config.mode === 'local') {
     // Under systemd or `docker run` without -i there is no terminal and stdin is empty: nobody can chat.
-    if (!hasInput()) throw new StartupError('BOT_TOKEN is not set and there is no terminal to chat in: set BOT_TOKEN to run the bot, or pipe lines into `npm start` for the terminal chat')
+    if (!hasInput() && config.webPort === undefined) throw new StartupError('BOT_TOKEN is not set and there is no terminal to chat in: set BOT_TOKEN to run the bot, or pipe lines into `npm start` for the terminal chat')
     config.lawyersChatId ??= LOCAL_LAWYERS_CHAT_ID
     if (config.adminIds.length === 0) config.adminIds = [1]
   }
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()
-    const bot = createBot(deps, 'local', { botInfo: telegram.botInfo, client: { fetch: telegram.fetch as typeof fetch } })
+    // With WEB_PORT the web chat's visitors talk to this bot too; the terminal plays everyone else.
+    const web = config.webPort !== undefined ? new WebTransport(deps.db, deps.clock) : undefined
+    const fetchCalls = web ? web.wrapFetch(telegram.fetch as typeof fetch) : (telegram.fetch as typeof fetch)
+    const bot = createBot(deps, 'local', { botInfo: telegram.botInfo, client: { fetch: fetchCalls } })
     await bot.init()
     // No network limits in the terminal: deliver the outbox right after each line.
     const outbox = new OutboxWorker({ ...deps, api: bot.api }, { throttle: false })
@@ -50,28 +55,44 @@ async function main(): Promise<void> {
       await outbox.deliverDue()
       state.write('next-message-id', telegram.nextFreeMessageId)
     }
-    await runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine })
+    const chat = () => runLocalChat({ bot, telegram, lawyersChatId: config.lawyersChatId!, updateIds, afterEachLine })
+    if (!web) return chat()
+    const handler = createWebHandler({ ...deps, bot, web, afterUpdate: afterEachLine })
+    const server = await serveWebChat(handler, config.webPort!, logger)
+    console.error(`Web chat: http://localhost:${config.webPort}/chat`)
+    process.once('SIGINT', () => void server.stop())
+    process.once('SIGTERM', () => void server.stop())
+    // The terminal stays the lawyers' side (`/as 1 group`) while there is input.
+    if (hasInput()) void chat().catch(() => undefined)
+    await server.closed
     return
   }
 
   const apiRoot = config.botApiRoot ?? 'https://api.telegram.org'
-  const bot = createBot(deps, config.botToken!, config.botApiRoot ? { client: { apiRoot: config.botApiRoot } } : undefined)
+  // Web visitors' chats are answered by the web transport; every other call goes to Telegram.
+  const web = config.webPort !== undefined ? new WebTransport(deps.db, deps.clock) : undefined
+  const client = { ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}), ...(web ? { fetch: web.wrapFetch(nodeFetch) } : {}) }
+  const bot = createBot(deps, config.botToken!, { client })
   await connect(bot, logger, { apiRoot, timeoutMs: config.startupTimeoutSeconds * 1000 })
   installRetries(bot, logger)
   // Without auto-retry: the outbox honours retry_after itself and must not sit inside one chat's
   // back-off while other chats' messages wait; command menus are retried later, not for minutes now.
-  const api = new Api(config.botToken!, { ...(config.botApiRoot ? { apiRoot: config.botApiRoot } : {}), timeoutSeconds: 30 })
+  const api = new Api(config.botToken!, { ...client, timeoutSeconds: 30 })
   registerInBackground(() => setBotCommands(api, deps.i18n, config.defaultLanguage), 'setMyCommands', logger)
   const lawyersChatId = config.lawyersChatId
   // The bot may not be in the group yet; the desk works without the menu.
   if (lawyersChatId !== undefined) registerInBackground(() => setDeskCommands(api, deps.i18n, lawyersChatId, config.lawyersLanguage), 'setMyCommands (lawyers)', logger)
   const outbox = new OutboxWorker({ ...deps, api })
   outbox.start()
+  const webOptions = (): WebChatOptions => ({ ...deps, bot, web: web! })
   if (config.mode === 'webhook') {
-    const webhook = await runWebhook(bot, config, logger)
+    const handler = web ? createWebHandler(webOptions()) : undefined
+    const webhook = await runWebhook(bot, config, logger, handler)
     await webhook.closed
   } else {
+    const server = web ? await serveWebChat(createWebHandler(webOptions()), config.webPort!, logger) : undefined
     await runPolling(bot, logger)
+    await server?.stop()
   }
   // Stopped by SIGINT/SIGTERM: what is due goes out before exit, within a bound a container allows.
   await outbox.stop(DRAIN_MS)

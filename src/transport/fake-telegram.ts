@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { UserFromGetMe } from 'grammy/types'
-import { CAPTION_LIMIT, invalidCallbackData, parseTelegramHtml, TEXT_LIMIT } from './telegram-rules.js'
+import { contentRefusal, NOT_MODIFIED } from './telegram-rules.js'
 
 /** One outgoing Bot API call as the fake Telegram received it. */
 export interface ApiCall {
@@ -135,38 +135,19 @@ export class FakeTelegram {
     const p = call.payload
     const bad = (description: string) => ({ error_code: 400, description })
     if (SENDS.has(call.method) && this.blockedChats.has(Number(p.chat_id))) return { error_code: 403, description: 'Forbidden: bot was blocked by the user' }
-    const isText = call.method === 'sendMessage' || call.method === 'editMessageText'
-    // editMessageMedia carries its caption (and parse mode) inside the media object.
-    const media = call.method === 'editMessageMedia' ? (p.media ?? {}) : p
-    const body = isText ? p.text : media.caption
-    if (typeof body === 'string' || isText) {
-      const raw = String(body ?? '')
-      let visible = raw
-      const parseMode = isText ? p.parse_mode : media.parse_mode
-      if (parseMode === 'HTML') {
-        const parsed = parseTelegramHtml(raw)
-        if (!parsed.ok) return bad(parsed.description)
-        visible = parsed.text
-      } else if (parseMode !== undefined) {
-        return bad(`Bad Request: unsupported parse_mode ${parseMode}`)
-      }
-      visible = visible.trim()
-      if (isText && visible.length === 0) return bad('Bad Request: message text is empty')
-      if (isText && visible.length > TEXT_LIMIT) return bad('Bad Request: message is too long')
-      if (!isText && visible.length > CAPTION_LIMIT) return bad('Bad Request: message caption is too long')
-    }
-    if (invalidCallbackData(p.reply_markup)) return bad('Bad Request: BUTTON_DATA_INVALID')
+    const refused = contentRefusal(call.method, p)
+    if (refused) return refused
     if (call.method === 'editMessageText' || call.method === 'editMessageReplyMarkup' || call.method === 'editMessageCaption') {
       const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
       const sameText = call.method === 'editMessageReplyMarkup' || stored?.text === String((call.method === 'editMessageText' ? p.text : p.caption) ?? '')
       if (stored && sameText && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
-        return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+        return bad(NOT_MODIFIED)
       }
     }
     if (call.method === 'editMessageMedia') {
       const stored = this.messages.get(key(Number(p.chat_id), Number(p.message_id)))
       if (stored && stored.media === mediaOf(call, p.media) && stored.text === String(p.media?.caption ?? '') && JSON.stringify(stored.replyMarkup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
-        return bad('Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+        return bad(NOT_MODIFIED)
       }
     }
     return undefined

@@ -82,3 +82,37 @@ export function invalidCallbackData(replyMarkup: unknown): boolean {
   const rows = (replyMarkup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? []
   return rows.flat().some((b) => typeof b.callback_data === 'string' && (Buffer.byteLength(b.callback_data, 'utf8') > CALLBACK_DATA_LIMIT || b.callback_data.length === 0))
 }
+
+/**
+ * What Telegram refuses in a call's content before doing anything, in its own words: HTML outside
+ * the subset, empty or too long texts and captions, bad button data. The fake Telegram and the web
+ * transport both answer with it, so a message that fails on Telegram fails on the web too.
+ */
+export function contentRefusal(method: string, p: Record<string, any>): { error_code: number; description: string } | undefined {
+  const bad = (description: string) => ({ error_code: 400, description })
+  const isText = method === 'sendMessage' || method === 'editMessageText'
+  // editMessageMedia carries its caption (and parse mode) inside the media object.
+  const media = method === 'editMessageMedia' ? (p.media ?? {}) : p
+  const body = isText ? p.text : media.caption
+  if (typeof body === 'string' || isText) {
+    const raw = String(body ?? '')
+    let visible = raw
+    const parseMode = isText ? p.parse_mode : media.parse_mode
+    if (parseMode === 'HTML') {
+      const parsed = parseTelegramHtml(raw)
+      if (!parsed.ok) return bad(parsed.description)
+      visible = parsed.text
+    } else if (parseMode !== undefined) {
+      return bad(`Bad Request: unsupported parse_mode ${parseMode}`)
+    }
+    visible = visible.trim()
+    if (isText && visible.length === 0) return bad('Bad Request: message text is empty')
+    if (isText && visible.length > TEXT_LIMIT) return bad('Bad Request: message is too long')
+    if (!isText && visible.length > CAPTION_LIMIT) return bad('Bad Request: message caption is too long')
+  }
+  if (invalidCallbackData(p.reply_markup)) return bad('Bad Request: BUTTON_DATA_INVALID')
+  return undefined
+}
+
+/** Telegram's answer to an edit that changes nothing. */
+export const NOT_MODIFIED = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message'

@@ -4,6 +4,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner'
 import { webhookCallback, type Bot } from 'grammy'
 import type { Config } from '../config.js'
 import { describeError, type Logger } from '../logger.js'
+import type { WebHandler } from '../web/server.js'
 import { logFailedCalls, StartupError } from './startup.js'
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query'] as const
@@ -45,13 +46,15 @@ export interface WebhookHandle {
  * Webhook on node:http: checks Telegram's secret header (401 otherwise) and serves GET /healthz.
  * Resolves once listening and registered; the caller awaits `closed` to keep serving.
  */
-export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger): Promise<WebhookHandle> {
+export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger, web?: WebHandler): Promise<WebhookHandle> {
   const handleUpdate = webhookCallback(bot, 'http', { secretToken: config.webhookSecret, onTimeout: 'return' })
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
       return
     }
+    // The web chat's pages and forms (WEB_PORT) share this server; everything else is Telegram's.
+    if (web?.handle(req, res)) return
     if (req.method !== 'POST') {
       res.writeHead(404).end()
       return
@@ -75,6 +78,7 @@ export async function runWebhook(bot: Bot<any>, config: Config, logger: Logger):
   })
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()))
   const stop = () => {
+    web?.stop()
     if (server.listening) {
       logger.info('webhook server stopping')
       server.close()

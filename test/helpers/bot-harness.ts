@@ -40,6 +40,8 @@ export interface TestBotOptions {
   logger?: Logger
   /** grammY's client timeout, short for tests where Telegram never answers (default: grammY's 500 s). */
   timeoutSeconds?: number
+  /** Wraps the fake Telegram's fetch, e.g. with the web chat's transport (test/web). */
+  wrapFetch?: (fetch: typeof globalThis.fetch, db: Db, clock: () => Date) => typeof globalThis.fetch
 }
 
 /**
@@ -79,7 +81,7 @@ export async function createTestBot(options: TestBotOptions = {}) {
     content ??= loadContent()
     const bot = createBot({ config, db, i18n, logger, clock, content }, 'test', {
       botInfo: telegram.botInfo,
-      client: { fetch: telegram.fetch as typeof fetch, ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) },
+      client: { fetch: options.wrapFetch ? options.wrapFetch(telegram.fetch as typeof fetch, db, clock) : (telegram.fetch as typeof fetch), ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}) },
     })
     await bot.init()
     return bot

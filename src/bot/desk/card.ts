@@ -6,6 +6,7 @@ import { isOpen, type RequestStatus } from '../../requests/lifecycle.js'
 import { LANGUAGE_NAMES } from '../keyboards/language.js'
 import { clip, formatDateTime } from '../format.js'
 import { TEXT_LIMIT, visibleLength } from '../../transport/telegram-rules.js'
+import { isWebChatId } from '../../transport/web-ids.js'
 import { clipUtf16 } from './relay-html.js'
 
 export interface CardExtras {
@@ -36,7 +37,8 @@ export function cardText(request: LegalRequest, extras: CardExtras, t: TFunction
 
 function cardHead(request: LegalRequest, extras: CardExtras, t: TFunction): string {
   const contact = [
-    t('desk:card.inChat'),
+    // A web visitor has no Telegram account: the card says where their chat is instead.
+    t(isWebChatId(request.chatId) ? 'web:card.inWebChat' : 'desk:card.inChat'),
     // Never the phone itself: the group may hold people who are not lawyers (📞 shows it in private).
     request.contactPhone ? t('privacy:contact.onCard') : '',
     request.safeToContact ? '' : `⚠️ ${t('desk:card.careful')}`,
