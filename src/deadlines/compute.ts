@@ -1,87 +1,192 @@
 /**
- * STAND-IN for the deadline rules (issue 17), written by the bot side so the /deadlines flow can run before the
- * rules land from deadline-rules-17. It covers only what the flow's tests need, from the reference's own words:
- * the patent is paid up to a day and lapses the day after (PT-6), registration within 15 days of entry for
- * UZ/TJ (REG-1, REG-2) and 30 for KG (REG-3) with «Амина»'s 30 working days noted as differing (AM-2), the
- * registration's own end date (REG-6), the medical exam and fingerprinting within 30 days of entry (SP-15).
- * When the real module is merged, this file is replaced by it.
+ * The person's deadlines from their answers: walks the rules (rules.ts) and counts each period
+ * (calendar-days.ts, working-days.ts). Pure: no clock, no database; `today` comes from todayInRussia.
  */
-import type { Deadline, DeadlineCaution, DeadlineKind, DeadlineReport, IsoDate, MigrantDates, ReminderOffset } from './types.js'
+import { addDays, addMonths, daysBetween, isIsoDate } from './calendar-days.js'
+import { newestSeen } from './facts.js'
+import { RULES, type CountsFrom, type DeadlineRule, type Period, type Situation } from './rules.js'
+import { nthWorkingDay } from './working-days.js'
+import type {
+  DateAnswer,
+  Deadline,
+  DeadlineCaution,
+  DeadlineKind,
+  DeadlineReport,
+  IsoDate,
+  MigrantDates,
+  MissingReason,
+  ReminderOffset,
+} from './types.js'
 
-const DAY = 86_400_000
-const dayMs = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`)
-const plus = (d: IsoDate, days: number): IsoDate => new Date(dayMs(d) + days * DAY).toISOString().slice(0, 10)
+export { todayInRussia } from './calendar-days.js'
+export { calendarFile, type CalendarOptions } from './ics.js'
 
-/** The calendar day in Moscow at `now` (Russia's deadlines run by its own days). */
-export function todayInRussia(now: Date): IsoDate {
-  return new Date(now.getTime() + 3 * 3_600_000).toISOString().slice(0, 10)
+/** The order kinds are listed in when two fall on the same day. */
+export const KIND_ORDER: readonly DeadlineKind[] = [
+  'patent-payment',
+  'registration',
+  'registration-renewal',
+  'patent-application',
+  'medical-exam',
+  'fingerprinting',
+  'stay-limit',
+  'contract-end',
+  'patent-expiry',
+]
+
+const dateOf = (a: DateAnswer): IsoDate | undefined => (typeof a === 'object' && isIsoDate(a.date) ? a.date : undefined)
+
+/** The situation the answers describe: 'yes', 'no', or unknown (undefined). */
+export function situationOf(d: MigrantDates, s: Situation): 'yes' | 'no' | undefined {
+  const state = (a: DateAnswer) => (dateOf(a) ? 'yes' : a === 'not-yet' ? 'no' : undefined)
+  switch (s) {
+    case 'registered':
+      // "Not yet" wins over a stray end date; an end date alone means registered.
+      return d.registered === 'not-yet' ? 'no' : dateOf(d.registered) || dateOf(d.registeredUntil) ? 'yes' : undefined
+    case 'patent':
+      return d.patentIssued === 'not-yet' ? 'no' : dateOf(d.patentIssued) || dateOf(d.patentPaidUntil) ? 'yes' : undefined
+    case 'contract':
+      return state(d.contractEnds)
+    case 'medicalExam':
+      return state(d.medicalExam)
+    case 'fingerprinting':
+      return state(d.fingerprinting)
+  }
 }
 
-interface Rule {
-  ruleId: string
-  factIds: string[]
-  sourcesAsOf: IsoDate
-  articleId: string
+function endOf(from: IsoDate, p: Period): { date: IsoDate; unverified: boolean } {
+  switch (p.unit) {
+    case 'calendar-days':
+      return { date: addDays(from, p.amount - 1), unverified: false }
+    case 'working-days':
+      return nthWorkingDay(from, p.amount)
+    case 'months':
+      return { date: addDays(addMonths(from, p.amount), -1), unverified: false }
+    case 'offset-days':
+      return { date: addDays(from, p.amount), unverified: false }
+  }
 }
 
-const RULES: Record<string, Rule> = {
-  registrationUzTj: { ruleId: 'registration-15-days', factIds: ['REG-1', 'REG-2'], sourcesAsOf: '2026-03-31', articleId: 'registration' },
-  registrationKg: { ruleId: 'registration-30-days', factIds: ['REG-3'], sourcesAsOf: '2026-03-31', articleId: 'registration' },
-  registrationEnds: { ruleId: 'registration-valid-until', factIds: ['REG-6'], sourcesAsOf: '2026-03-31', articleId: 'registration' },
-  patentPayment: { ruleId: 'patent-paid-until', factIds: ['PT-6'], sourcesAsOf: '2026-03-05', articleId: 'patent' },
-  medical: { ruleId: 'medical-30-days', factIds: ['SP-15'], sourcesAsOf: '2026-02-14', articleId: 'stay-periods' },
-  fingerprinting: { ruleId: 'fingerprinting-30-days', factIds: ['SP-15'], sourcesAsOf: '2026-02-14', articleId: 'stay-periods' },
+function ruleApplies(rule: DeadlineRule, d: MigrantDates): boolean {
+  if (!rule.citizenships.includes(d.citizenship)) return false
+  if (rule.where === 'moscow-region') return d.moscowRegion === true
+  if (rule.where === 'elsewhere') return d.moscowRegion !== true
+  return true
 }
 
-function deadline(kind: DeadlineKind, date: IsoDate, today: IsoDate, rule: Rule, cautions: DeadlineCaution[] = []): Deadline {
-  const daysLeft = Math.round((dayMs(date) - dayMs(today)) / DAY)
-  return { kind, date, daysLeft, status: daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'today' : 'upcoming', ...rule, cautions }
+/** Answers that contradict each other, for the rule's kind. */
+function answersDisagree(rule: DeadlineRule, d: MigrantDates): boolean {
+  const issued = dateOf(d.patentIssued)
+  const paid = dateOf(d.patentPaidUntil)
+  if (rule.kind === 'patent-payment' && issued && paid) return !(paid > issued && paid <= addMonths(issued, 12))
+  const registered = dateOf(d.registered)
+  const until = dateOf(d.registeredUntil)
+  if (rule.kind === 'registration-renewal' && registered && until) return until < registered
+  return false
 }
 
-/** The person's dates, nearest first (overdue first of all); what applies but is unknown is listed as missing. */
+/** The patent is paid to the end of its 12 months: no payment is due (either reading of "paid up to"). */
+function paidToTheEnd(d: MigrantDates): boolean {
+  const issued = dateOf(d.patentIssued)
+  const paid = dateOf(d.patentPaidUntil)
+  return !!issued && !!paid && paid >= addDays(addMonths(issued, 12), -1)
+}
+
+function status(daysLeft: number): Deadline['status'] {
+  return daysLeft < 0 ? 'overdue' : daysLeft === 0 ? 'today' : 'upcoming'
+}
+
+/**
+ * Every deadline that applies to the person, nearest first (so overdue ones come first, most overdue first);
+ * `missing` lists the kinds that apply but have no date, with the reason in `missingWhy`.
+ */
 export function computeDeadlines(dates: MigrantDates, today: IsoDate): DeadlineReport {
-  const list: Deadline[] = []
-  const missing: DeadlineKind[] = []
-  const entry = typeof dates.entry === 'object' ? dates.entry.date : undefined
-  const patentCountry = dates.citizenship !== 'KG'
+  if (!isIsoDate(today)) throw new RangeError(`today must be a calendar day, got ${today}`)
+  const deadlines: Deadline[] = []
+  const missingWhy: Partial<Record<DeadlineKind, MissingReason>> = {}
+  const miss = (kind: DeadlineKind, why: MissingReason) => {
+    missingWhy[kind] ??= why
+  }
 
-  if (dates.registered === 'not-yet' || dates.registered === 'unknown') {
-    if (entry) {
-      const rule = patentCountry ? RULES.registrationUzTj! : RULES.registrationKg!
-      const cautions: DeadlineCaution[] = dates.moscowRegion && patentCountry ? ['sources-differ'] : []
-      list.push(deadline('registration', plus(entry, patentCountry ? 15 : 30), today, rule, cautions))
-    } else missing.push('registration')
+  for (const rule of RULES) {
+    if (!ruleApplies(rule, dates)) continue
+    const needs = Object.entries(rule.when) as [Situation, 'yes' | 'no'][]
+    const states = needs.map(([s, want]) => [situationOf(dates, s), want] as const)
+    if (states.some(([have, want]) => have !== undefined && have !== want)) continue
+    if (states.some(([have]) => have === undefined)) {
+      miss(rule.kind, 'answer-unknown')
+      continue
+    }
+    if (rule.periods.length === 0) {
+      miss(rule.kind, 'rule-unverified')
+      continue
+    }
+    const answer: DateAnswer = dates[rule.countsFrom satisfies CountsFrom]
+    const from = dateOf(answer)
+    if (!from) {
+      // Not entered yet: nothing counts yet. Any other missing date: ask again.
+      if (!(rule.countsFrom === 'entry' && answer === 'not-yet')) miss(rule.kind, 'answer-unknown')
+      continue
+    }
+    if (answersDisagree(rule, dates)) {
+      miss(rule.kind, 'answers-disagree')
+      continue
+    }
+    if (rule.kind === 'patent-payment' && paidToTheEnd(dates)) continue
+
+    const ends = rule.periods
+      .map((p) => ({ ...endOf(from, p.period), factIds: [...p.factIds] }))
+      .sort((a, b) => a.date.localeCompare(b.date))
+    const chosen = ends[0]!
+    const cautions = new Set<DeadlineCaution>(rule.cautions)
+    if (chosen.unverified) cautions.add('unverified')
+    const daysLeft = daysBetween(today, chosen.date)
+    const deadline: Deadline = {
+      kind: rule.kind,
+      date: chosen.date,
+      daysLeft,
+      status: status(daysLeft),
+      ruleId: rule.id,
+      factIds: [...rule.factIds],
+      sourcesAsOf: rule.sourcesAsOf,
+      articleId: rule.articleId,
+      cautions: [...cautions],
+    }
+    const later = ends.slice(1).filter((e) => e.date !== chosen.date)
+    if (later.length > 0) deadline.otherDates = later.map(({ date, factIds }) => ({ date, factIds }))
+    if (rule.assumptions) deadline.assumptions = [...rule.assumptions]
+    if (rule.figures === 'stay-days') {
+      const used = Math.max(0, daysBetween(from, today) + 1)
+      deadline.figures = { daysAllowed: 90, daysUsed: used, daysLeft: Math.max(0, 90 - used) }
+    }
+    deadlines.push(deadline)
   }
-  if (typeof dates.registeredUntil === 'object') list.push(deadline('registration-renewal', dates.registeredUntil.date, today, RULES.registrationEnds!))
-  if (patentCountry && typeof dates.patentPaidUntil === 'object') list.push(deadline('patent-payment', dates.patentPaidUntil.date, today, RULES.patentPayment!, ['unverified']))
-  else if (patentCountry && typeof dates.patentIssued === 'object') missing.push('patent-payment')
-  for (const [kind, answer, rule] of [['medical-exam', dates.medicalExam, RULES.medical!], ['fingerprinting', dates.fingerprinting, RULES.fingerprinting!]] as const) {
-    if (typeof answer === 'object') continue
-    if (entry) list.push(deadline(kind, plus(entry, 30), today, rule, ['pending-change']))
-    else missing.push(kind)
-  }
-  list.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind))
-  return { deadlines: list, missing }
+
+  deadlines.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.ruleId.localeCompare(b.ruleId),
+  )
+  const found = new Set(deadlines.map((d) => d.kind))
+  const missing = KIND_ORDER.filter((k) => missingWhy[k] !== undefined && !found.has(k))
+  return { deadlines, missing, missingWhy: Object.fromEntries(missing.map((k) => [k, missingWhy[k]!])) }
 }
 
-/** The days on which to remind about one deadline: those still ahead of today. */
-export function reminderDates(d: Pick<Deadline, 'date'>, offsets: readonly ReminderOffset[], today: IsoDate): { offset: ReminderOffset; date: IsoDate }[] {
-  return offsets.map((offset) => ({ offset, date: plus(d.date, -offset) })).filter((r) => r.date >= today)
-}
+/** The rule's sourcesAsOf as its facts give it (for tests and reviewers): the newest dated source. */
+export const factsAsOf = (rule: DeadlineRule): string | null => newestSeen(rule.factIds)
 
-const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
-
-/** An .ics calendar: one all-day event per deadline, an alarm at 10:00 on each reminder day. */
-export function calendarFile(deadlines: readonly Deadline[], title: (d: Deadline) => string, offsets: readonly ReminderOffset[], now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Joldosh//deadlines//EN', 'CALSCALE:GREGORIAN']
-  for (const d of deadlines) {
-    const day = d.date.replace(/-/g, '')
-    lines.push('BEGIN:VEVENT', `UID:${d.kind}-${day}@joldosh`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${plus(d.date, 1).replace(/-/g, '')}`, `SUMMARY:${icsText(title(d))}`)
-    // All-day events start at local midnight: -P7DT-10H would be odd; 14 hours before midnight is 10:00 the day before.
-    for (const offset of offsets) lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${icsText(title(d))}`, `TRIGGER:-P${offset - 1}DT14H`, 'END:VALARM')
-    lines.push('END:VEVENT')
-  }
-  lines.push('END:VCALENDAR')
-  return `${lines.join('\r\n')}\r\n`
+/**
+ * The days reminders fall on for one deadline: `date − offset` for each chosen offset, today included,
+ * past ones skipped, soonest first, each offset once.
+ */
+export function reminderDates(
+  deadline: Pick<Deadline, 'date'>,
+  offsets: readonly ReminderOffset[],
+  today: IsoDate,
+): { offset: ReminderOffset; date: IsoDate }[] {
+  return [...new Set(offsets)]
+    .map((offset) => ({ offset, date: addDays(deadline.date, -offset) }))
+    .filter((r) => r.date >= today)
+    .sort((a, b) => a.date.localeCompare(b.date))
 }
