@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../src/config.js'
 import { scheduleDeadlineReminders } from '../../src/db/deadlines.js'
 import { deadlineReminders } from '../../src/db/schema.js'
+import { SOURCE_FACT_IDS } from '../../src/bot/conversations/deadlines-answer.js'
+import { FACTS } from '../../src/deadlines/facts.js'
 import { createTestBot, startAs, type TestBot } from '../helpers/bot-harness.js'
 import { KYRGYZ_KNOWS_NOTHING, steps, TODAY, UZBEK_IN_MOSCOW } from '../helpers/deadlines.js'
 
@@ -14,29 +16,29 @@ const moveTo = (h: TestBot, iso: string, from: { now: number }) => {
   from.now = to
 }
 
-describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2026', () => {
+describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2026 (the payment is due by 14.12)', () => {
   it('gets the payment deadline first, with what to do, its source and age; the buttons lead on', async () => {
     const h = await createTestBot({ now: TODAY })
     await startAs(h, USER, 'ru')
     const mark = h.mark()
     await steps(h, UZBEK_IN_MOSCOW)
     const texts = h.textsSince(mark, USER)
-    const list = texts.find((t) => t.includes('Ваши даты'))!
-    expect(list).toContain('15.12.2026 · Оплата патента — через 12 дней')
+    const list = texts.slice(texts.findIndex((t) => t.includes('Ваши даты'))).join('\n')
+    expect(list).toContain('14.12.2026 · Оплата патента — через 11 дней')
     expect(list).toContain('Оплатите следующий месяц до этого дня')
     expect(list).toMatch(/ФЗ-115 ст\. 13\.3 п\. 5.*данные на 03\.2026 \(8 месяцев назад\)/)
     expect(list).toContain('04.02.2027 · Конец регистрации')
-    expect(list.indexOf('15.12.2026')).toBeLessThan(list.indexOf('04.02.2027'))
+    expect(list.indexOf('14.12.2026')).toBeLessThan(list.indexOf('04.02.2027'))
     expect(list).toContain('информация, а не юридическая консультация')
     expect(texts.at(-1)).toContain('за 7, 3, 1')
     const data = h.driver.buttons().map((b) => b.callbackData)
-    expect(data).toEqual(expect.arrayContaining(['r:a:patent', 'r:a:registration', 'dl:ics', 'dl:rem', 'dl:edit', 'dl:del']))
+    expect(data).toEqual(expect.arrayContaining(['r:a:patent', 'r:a:amina-app', 'dl:ics', 'dl:rem', 'dl:edit', 'dl:del']))
     expect(data).not.toContain('dl:lawyer') // nothing overdue
 
     // /deadlines again shows the saved list, no questions.
     const again = h.mark()
     await h.driver.send('/deadlines')
-    expect(h.textsSince(again, USER).join('\n')).toContain('15.12.2026 · Оплата патента — через 12 дней')
+    expect(h.textsSince(again, USER).join('\n')).toContain('14.12.2026 · Оплата патента — через 11 дней')
   })
 
   it('reminders come when the clock reaches 10:00 Moscow time 7, 3 and 1 days before, never twice; a restart and an outage lose none', async () => {
@@ -46,24 +48,24 @@ describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2
     await steps(h, UZBEK_IN_MOSCOW)
     const rows = h.db.select().from(deadlineReminders).all().filter((r) => r.kind === 'patent-payment')
     expect(rows.map((r) => [r.daysBefore, r.dueAt.toISOString()])).toEqual([
-      [7, '2026-12-08T07:00:00.000Z'],
-      [3, '2026-12-12T07:00:00.000Z'],
-      [1, '2026-12-14T07:00:00.000Z'],
+      [7, '2026-12-07T07:00:00.000Z'],
+      [3, '2026-12-11T07:00:00.000Z'],
+      [1, '2026-12-13T07:00:00.000Z'],
     ])
 
     // A minute before: nothing.
-    moveTo(h, '2026-12-08T06:59:00Z', clock)
+    moveTo(h, '2026-12-07T06:59:00Z', clock)
     let mark = h.mark()
     await h.tick()
     expect(sentTo(h, mark)).toHaveLength(0)
 
     // At 10:00 Moscow time: one reminder, in Uzbek, with the days left.
-    moveTo(h, '2026-12-08T07:00:00Z', clock)
+    moveTo(h, '2026-12-07T07:00:00Z', clock)
     mark = h.mark()
     await h.tick()
     const first = h.textsSince(mark, USER)
     expect(first).toHaveLength(1)
-    expect(first[0]).toContain('Patent toʻlovi: 15.12.2026 — 7 kundan keyin')
+    expect(first[0]).toContain('Patent toʻlovi: 14.12.2026 — 7 kundan keyin')
     expect(sentTo(h, mark)[0]!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toEqual(['dl:open', 'dl:off'])
 
     // Flushing again, and again after a restart: not twice.
@@ -74,17 +76,17 @@ describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2
     expect(sentTo(h, mark)).toHaveLength(0)
 
     // Queued, then the process dies before sending: after the restart it goes out once.
-    moveTo(h, '2026-12-12T07:00:05Z', clock)
+    moveTo(h, '2026-12-11T07:00:05Z', clock)
     expect(scheduleDeadlineReminders(h.db, new Date(clock.now))).toBe(1)
     await h.restart()
     mark = h.mark()
     await h.tick()
     await h.tick()
-    expect(h.textsSince(mark, USER).filter((t) => t.includes('15.12.2026'))).toHaveLength(1)
+    expect(h.textsSince(mark, USER).filter((t) => t.includes('14.12.2026'))).toHaveLength(1)
     expect(h.textsSince(mark, USER)[0]).toContain('3 kundan keyin')
 
     // The bot was down over the 1-day reminder: it comes late, once, saying what is true then.
-    moveTo(h, '2026-12-15T12:00:00Z', clock)
+    moveTo(h, '2026-12-14T12:00:00Z', clock)
     mark = h.mark()
     await h.tick()
     expect(h.textsSince(mark, USER)).toEqual([expect.stringContaining('bugun!')])
@@ -115,9 +117,9 @@ describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2
     const file = Object.values(doc.files)[0]!
     expect(file.filename).toBe('joldosh-deadlines.ics')
     expect(file.content).toContain('BEGIN:VCALENDAR')
-    expect(file.content).toContain('DTSTART;VALUE=DATE:20261215')
-    expect(file.content).toContain('SUMMARY:Оплата патента (15.12.2026)')
-    for (const trigger of ['-P6DT14H', '-P2DT14H', '-P0DT14H']) expect(file.content).toContain(`TRIGGER:${trigger}`)
+    expect(file.content).toContain('DTSTART;VALUE=DATE:20261214')
+    expect(file.content).toContain('SUMMARY:Оплата патента (14.12.2026)')
+    for (const trigger of ['-P6DT14H', '-P2DT14H', '-PT14H']) expect(file.content).toContain(`TRIGGER:${trigger}`)
   })
 
   it.each(LANGUAGES)('%s: "I don\'t know" everywhere gives no date it cannot justify, says what was not counted, every message within 1,000 characters', async (lang) => {
@@ -143,5 +145,9 @@ describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2
     expect(h.textsSince(mark, USER).join('\n')).toContain(h.t(lang, 'deadlines:caution.sources-differ'))
     await h.driver.pressData('dl:lawyer')
     expect(h.lastText(USER).length).toBeGreaterThan(0)
+  })
+
+  it('every reference fact the rules may cite is shown by the name of its source, never as a bare id', () => {
+    expect(Object.keys(FACTS).filter((id) => !SOURCE_FACT_IDS.includes(id))).toEqual([])
   })
 })

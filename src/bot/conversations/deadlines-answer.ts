@@ -17,16 +17,29 @@ const SOURCES: Record<string, string> = {
   'REG-2': 'Соглашение России и Таджикистана (08.02.2013)',
   'REG-3': 'Соглашение России и Кыргызстана (2015), правила ЕАЭС',
   'REG-6': 'ФЗ-109 ст. 22',
+  'REG-9': 'КоАП ст. 18.8 ч. 1',
+  'REG-10': 'ПП РФ 26.12.2024 № 1899',
+  'AM-1': 'Ведомости об «Амине» (29.08.2025)',
   'AM-2': 'Ведомости об «Амине» (29.08.2025)',
   'PT-2': 'Klerk.ru (22.08.2025)',
+  'PT-3': 'Klerk.ru (22.08.2025)',
   'PT-6': 'ФЗ-115 ст. 13.3 п. 5; УМВД по Тульской области (05.03.2026)',
   'PT-7': 'Вестник мигранта (mc.mos.ru)',
   'SP-2': 'ФЗ-115 ст. 5 п. 1 (ред. ФЗ-260)',
+  'SP-3': 'Консульский департамент МИД России (12.2024)',
+  'SP-14': 'ФЗ-274 (КонсультантПлюс, 24.12.2021)',
+  'SP-16': '24.kg (МИД Кыргызстана)',
   'SP-4': 'Договор о ЕАЭС; посольство Кыргызстана (2025)',
   'SP-5': 'Договор о ЕАЭС',
   'SP-15': 'МВД (Вологда, 14.02.2026); посольство Кыргызстана',
   'SP-17': 'Приказ Минздрава № 1079н',
+  'EA-6': 'LSP.kz о правилах ЕАЭС',
+  'EA-9': 'Посольство Кыргызстана; Klerk.ru (27.01.2026)',
+  'EC-5': 'Klerk.ru (27.01.2026); МВД',
 }
+
+/** Every fact id the rules may cite has a name here (checked by a test against src/deadlines/facts.ts). */
+export const SOURCE_FACT_IDS = Object.keys(SOURCES)
 
 export const sourceOf = (d: Pick<Deadline, 'factIds'>) => [...new Set(d.factIds.map((id) => SOURCES[id] ?? id))].join('; ')
 
@@ -50,6 +63,8 @@ function block(t: TFunction, d: Deadline, today: IsoDate): string {
     d.status === 'overdue' ? `❗ ${t(`deadlines:now.${d.kind}`)}` : `➡️ ${t(`deadlines:todo.${d.kind}`)}`,
     `📄 ${escapeHtml(sourceOf(d))} · ${asOfText(t, d.sourcesAsOf, today)}`,
     ...d.cautions.map((c) => `⚠️ ${t(`deadlines:caution.${c}`)}`),
+    ...(d.otherDates ?? []).map((o) => `↪️ ${t('deadlines:otherDate', { date: formatDay(o.date), source: sourceOf(o) })}`),
+    ...(d.assumptions ?? []).map((a) => `ℹ️ ${t(`deadlines:assumption.${a}`)}`),
   ]
   return lines.join('\n')
 }
@@ -73,7 +88,11 @@ export function renderDeadlines(report: DeadlineReport, t: TFunction, today: Iso
   const blocks = [t('deadlines:answer.title', { date: formatDay(today) })]
   if (report.deadlines.length === 0) blocks.push(t('deadlines:answer.none'))
   for (const d of report.deadlines) blocks.push(block(t, d, today))
-  if (report.missing.length > 0) blocks.push(t('deadlines:answer.missing', { list: report.missing.map((k) => t(`deadlines:title.${k}`)).join(', ') }))
+  // What applies but has no date, grouped by why: "I don't know", no verified source, answers that contradict.
+  for (const why of ['answer-unknown', 'rule-unverified', 'answers-disagree'] as const) {
+    const kinds = report.missing.filter((k) => (report.missingWhy?.[k] ?? 'answer-unknown') === why)
+    if (kinds.length) blocks.push(t(`deadlines:answer.missing.${why}`, { list: kinds.map((k) => t(`deadlines:title.${k}`)).join(', ') }))
+  }
   blocks.push(t('deadlines:answer.footer'))
   return pack(blocks)
 }
