@@ -106,7 +106,8 @@ export function answerKeyboard(report: DeadlineReport, t: TFunction, articleTitl
     if (title) kb.text(`📖 ${title}`, `r:a:${id}`).row()
   }
   if (report.deadlines.some((d) => d.status === 'overdue')) kb.text(t('deadlines:button.lawyer'), 'dl:lawyer').row()
-  if (report.deadlines.length > 0) kb.text(t('deadlines:button.calendar'), 'dl:ics').row()
+  // The calendar file holds dates still ahead: an overdue date needs action now, not an alarm.
+  if (report.deadlines.some((d) => d.status !== 'overdue')) kb.text(t('deadlines:button.calendar'), 'dl:ics').row()
   kb.text(t(remindersOn ? 'deadlines:button.reminders' : 'deadlines:button.remindersOff'), 'dl:rem').row()
   kb.text(t('deadlines:button.change'), 'dl:edit').text(t('deadlines:button.delete'), 'dl:del')
   return kb
