@@ -4,6 +4,7 @@ import { ALL_OFFSETS, deleteDeadlineDates, findDeadlineDates, setReminders, type
 import { calendarFile, computeDeadlines, todayInRussia } from '../../deadlines/compute.js'
 import type { ReminderOffset } from '../../deadlines/types.js'
 import { formatDay } from '../../numbers/read-date.js'
+import { scrubFile } from '../../privacy/erase.js'
 import type { BotContext, ConvContext } from '../context.js'
 import { DEADLINES, deadlinesConversation, sendDeadlineList } from '../conversations/deadlines.js'
 import { startLegalRequest } from './legal-request.js'
@@ -116,6 +117,8 @@ privateChat.callbackQuery(/^dl:del:(yes|no)$/, async (ctx) => {
   const deleted = ctx.db.transaction((tx) => deleteDeadlineDates(tx, ctx.from.id))
   await ctx.answerCallbackQuery(deleted ? {} : { text: ctx.t('deadlines:noDates') })
   if (!deleted) return
+  // As with /deletemydata: the deleted dates must not linger in the WAL.
+  scrubFile(ctx.db)
   ctx.logger.info({ handler: 'deadlines:delete' })
   await ctx.editMessageText(ctx.t('deadlines:delete.done')).catch(() => undefined)
 })
