@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../src/config.js'
 import { scheduleDeadlineReminders } from '../../src/db/deadlines.js'
 import { deadlineReminders } from '../../src/db/schema.js'
-import { SOURCE_FACT_IDS } from '../../src/bot/conversations/deadlines-answer.js'
+import { SOURCE_FACT_IDS, sourceOf } from '../../src/bot/conversations/deadlines-answer.js'
 import { FACTS } from '../../src/deadlines/facts.js'
 import { createTestBot, startAs, type TestBot } from '../helpers/bot-harness.js'
 import { KYRGYZ_KNOWS_NOTHING, steps, TODAY, UZBEK_IN_MOSCOW } from '../helpers/deadlines.js'
@@ -149,5 +149,9 @@ describe('/deadlines: an Uzbek worker in Moscow with a patent paid up to 15.12.2
 
   it('every reference fact the rules may cite is shown by the name of its source, never as a bare id', () => {
     expect(Object.keys(FACTS).filter((id) => !SOURCE_FACT_IDS.includes(id))).toEqual([])
+  })
+
+  it('a source shared by two facts is named once', () => {
+    expect(sourceOf({ factIds: ['SP-15', 'EA-9', 'AM-1', 'AM-2'] })).toBe('МВД (Вологда, 14.02.2026); посольство Кыргызстана; Klerk.ru (27.01.2026); Ведомости об «Амине» (29.08.2025)')
   })
 })

@@ -34,14 +34,15 @@ const SOURCES: Record<string, string> = {
   'SP-15': 'МВД (Вологда, 14.02.2026); посольство Кыргызстана',
   'SP-17': 'Приказ Минздрава № 1079н',
   'EA-6': 'LSP.kz о правилах ЕАЭС',
-  'EA-9': 'Посольство Кыргызстана; Klerk.ru (27.01.2026)',
+  'EA-9': 'посольство Кыргызстана; Klerk.ru (27.01.2026)',
   'EC-5': 'Klerk.ru (27.01.2026); МВД',
 }
 
 /** Every fact id the rules may cite has a name here (checked by a test against src/deadlines/facts.ts). */
 export const SOURCE_FACT_IDS = Object.keys(SOURCES)
 
-export const sourceOf = (d: Pick<Deadline, 'factIds'>) => [...new Set(d.factIds.map((id) => SOURCES[id] ?? id))].join('; ')
+/** The sources behind a date, each named once (two facts often share a source). */
+export const sourceOf = (d: Pick<Deadline, 'factIds'>) => [...new Set(d.factIds.flatMap((id) => (SOURCES[id] ?? id).split('; ')))].join('; ')
 
 const mark = (d: Deadline) => (d.status === 'overdue' ? '🔴' : d.status === 'today' ? '🟠' : d.daysLeft <= 7 ? '🟡' : '🟢')
 
