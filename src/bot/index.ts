@@ -18,6 +18,7 @@ import { deskAdminFeature } from './features/desk-admin.js'
 import { deskCardsFeature } from './features/desk-cards.js'
 import { deskFiguresFeature } from './features/desk-figures.js'
 import { deskRelayFeature } from './features/desk-relay.js'
+import { deadlinesFeature } from './features/deadlines.js'
 import { familyBenefitsFeature } from './features/family-benefits.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
@@ -131,6 +132,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(legalRequestFeature)
   app.use(myRequestsFeature)
   app.use(familyBenefitsFeature)
+  app.use(deadlinesFeature)
   // The lawyers' desk: answers to the bot's questions and relayed replies come before search.
   app.use(deskCardsFeature)
   app.use(contactDetailsFeature)

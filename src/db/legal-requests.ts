@@ -52,6 +52,7 @@ export type OutboxKind =
   | 'centre.report'
   | 'request.erased'
   | 'request.confirmation'
+  | 'deadline.reminder'
 
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]

@@ -278,3 +278,40 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_request_idx').on(t.requestId)],
 )
+
+/**
+ * /deadlines (issue 17): the dates a person gave (sealed JSON of MigrantDates) and how they want reminders.
+ * One row per person; erased by /deletemydata, shown by /mydata.
+ */
+export const deadlineDates = sqliteTable('deadline_dates', {
+  userId: integer('user_id').primaryKey(),
+  chatId: integer('chat_id').notNull(),
+  answers: sealed('answers').notNull(),
+  /** Days before each date on which to remind, e.g. "7,3,1"; empty = none chosen. */
+  reminderOffsets: text('reminder_offsets').notNull().default('7,3,1'),
+  remindersOn: integer('reminders_on', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * One reminder per deadline and offset, planned when the dates or settings are saved; the outbox worker queues the
+ * due ones and sets `queued_at` in the same transaction, so each goes out once and a restart loses none.
+ */
+export const deadlineReminders = sqliteTable(
+  'deadline_reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => deadlineDates.userId, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    deadlineDate: text('deadline_date').notNull(),
+    daysBefore: integer('days_before').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('deadline_reminders_once_idx').on(t.userId, t.kind, t.deadlineDate, t.daysBefore),
+    index('deadline_reminders_due_idx').on(t.queuedAt, t.dueAt),
+  ],
+)

@@ -67,13 +67,29 @@ export interface Deadline {
   cautions: DeadlineCaution[]
   /** Optional figures for the text, e.g. { daysUsed: 40, daysLeft: 50 } for 'stay-limit'. */
   figures?: Record<string, number>
+  /** Added by the rules (optional): where sources differ, the later dates other sources give (not to act on). */
+  otherDates?: { date: IsoDate; factIds: string[] }[]
+  /** Added by the rules (optional): what the date takes for granted, to be said under it. */
+  assumptions?: DeadlineAssumption[]
 }
+
+/** 'no-other-stays-this-year': the 90 days count this stay only; earlier stays in the same calendar year count too. */
+export type DeadlineAssumption = 'no-other-stays-this-year'
+
+/**
+ * Why a kind in `missing` has no date: the person answered "I don't know" ('answer-unknown'), no verified
+ * source gives a date for this case ('rule-unverified', e.g. Kyrgyz citizens without a contract), or two
+ * answers contradict each other ('answers-disagree', e.g. paid up to a day before the patent was issued).
+ */
+export type MissingReason = 'answer-unknown' | 'rule-unverified' | 'answers-disagree'
 
 export interface DeadlineReport {
   /** Nearest first; overdue ones first of all. */
   deadlines: Deadline[]
   /** Kinds that apply to this person but could not be computed because an answer was 'unknown'. */
   missing: DeadlineKind[]
+  /** Added by the rules (optional): the reason for each kind in `missing`. */
+  missingWhy?: Partial<Record<DeadlineKind, MissingReason>>
 }
 
 /** Days before a deadline on which a reminder may be sent; the person picks any of them. */

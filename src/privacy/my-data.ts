@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
+import { myDeadlineData } from '../db/deadlines.js'
 import { keyValue, legalRequests, requestAttachments, requestMessages, requestStatusHistory, users } from '../db/schema.js'
 
 /** One request as the person may see it: their own words, the messages both ways, no lawyers' notes. */
@@ -32,6 +33,8 @@ export interface MyData {
   session: Record<string, unknown> | null
   /** A request (or benefits check) started and not finished: its answers so far, as Telegram sent them. */
   conversationInProgress: unknown
+  /** /deadlines: the dates given, the reminder settings and the reminders planned or sent. */
+  deadlines: ReturnType<typeof myDeadlineData>
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
@@ -71,5 +74,6 @@ export function collectMyData(db: Db, userId: number): MyData {
     })),
     session: stored(`session:${userId}`) as Record<string, unknown> | null,
     conversationInProgress: stored(`conv:${userId}`),
+    deadlines: myDeadlineData(db, userId),
   }
 }

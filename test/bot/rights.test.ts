@@ -97,7 +97,7 @@ describe('know your rights: search in people’s own words', () => {
     await startAs(h, 5009, 'ky')
     await h.driver.send('салам')
     expect(h.lastText()).toBe(h.t('ky', 'menu.title'))
-    expect(h.driver.buttons()).toHaveLength(6)
+    expect(h.driver.buttons()).toHaveLength(7)
   })
 })
 

@@ -26,7 +26,7 @@ describe('first contact', () => {
     await startAs(h, 2000, lang)
     expect(h.textsSince(0)).toContain(h.t(lang, 'menu.title'))
     const menu = h.driver.buttons().map((b) => b.label)
-    expect(menu).toEqual(['rights', 'centres', 'lawyer', 'benefits', 'emergency', 'language'].map((s) => h.t(lang, `menu.${s}`)))
+    expect(menu).toEqual(['rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'emergency', 'language'].map((s) => h.t(lang, `menu.${s}`)))
     await h.driver.send('/help')
     expect(h.lastText()).toBe(h.t(lang, 'help.text', { org: 'Test NGO' }))
   })

@@ -32,7 +32,7 @@ const SCRIPTS = [
 ]
 const FTS = ['"', '""', '"паспорт', 'NEAR(a b)', 'a AND OR NOT b', '*', '^патент', 'patent*', '-', '(', ')', 'col:val', "'; DROP TABLE users; --", '%_\\', '{}[]', 'a"b"c', 'MATCH']
 const WEIRD = ['\u0000', 'a\u0000b', '\ud800', '\udc00x', 'x\ud83d', '\u202e\u202dRTL\u200f\u200e', '\u200b\u200c\u200d\ufeff', '\u0301\u0301\u0301', '<b>', '</i>', '&', '&amp', '<a href="x">', '\n\n\n', ' ', '\t', '𝕏𝕐ℤ', 'ﷺ', '\u2028\u2029']
-const COMMANDS = ['start', 'help', 'rights', 'centres', 'lawyer', 'benefits', 'emergency', 'myrequests', 'language', 'cancel', 'mydata', 'deletemydata', 'queue', 'case', 'stats', 'export', 'note', 'phrases', 'lawyers', 'orgs', 'intake', 'centres_reload']
+const COMMANDS = ['start', 'help', 'rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'emergency', 'myrequests', 'language', 'cancel', 'mydata', 'deletemydata', 'queue', 'case', 'stats', 'export', 'note', 'phrases', 'lawyers', 'orgs', 'intake', 'centres_reload']
 const FORGED = ['d:take:', 'd:st:', 'd:urg:', 'd:notes:', 'd:contact:', 'd:set:{id}:resolved', 'd:set:{id}:declined', 'd:set:{id}:bogus', 'd:ref:{id}:1', 'd:ref:{id}:0', 'd:ph:{id}:callUs', 'd:ph:{id}:x',
   'my:open:', 'my:write:', 'my:withdraw:', 'my:withdraw-yes:', 'my:list', 'data:delete-yes', 'data:delete-no', 'data:file', 'lang:', 'r:a:', 'r:c:', 'r:f:{id}:1', 'r:l:', 'b:summary', 'b:lawyer',
   'c:consent:yes', 'c:for:family', 'c:topic:work', 'c:urgency:detained', 'c:city:kazan', 'c:files:done', 'c:safe:no', 'c:summary:send', 'c:summary:edit', 'menu:main', 'menu:lawyer', 'ce:home', 'ce:loc']

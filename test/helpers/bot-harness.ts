@@ -134,6 +134,11 @@ export async function createTestBot(options: TestBotOptions = {}) {
       }
       return pendingOutboxCount(db)
     },
+    /** One run of the outbox worker even when nothing is queued yet (it schedules what the database says is due), then a flush. */
+    async tick(maxSeconds = 300) {
+      await new OutboxWorker({ db, api: bot.api, config, i18n, logger, clock }).deliverDue()
+      return harness.flush(maxSeconds)
+    },
     /** A new process on the same database and the same Telegram. */
     async restart() {
       db.$client.close()

@@ -13,8 +13,8 @@ const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
 
 /** Commands and buttons that open something new: they never belong to the open conversation. */
-const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'emergency', 'language', 'myrequests', 'deletemydata']
-const MENU_BUTTONS = /^(menu:|my:write:|my:list$|b:lawyer$|r:l:|ce:a:)/
+const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'emergency', 'language', 'myrequests', 'deletemydata']
+const MENU_BUTTONS = /^(menu:|my:write:|my:list$|b:lawyer$|dl:lawyer$|r:l:|ce:a:)/
 
 /** The name of the open conversation as people read it ("the family benefits questions"). */
 export function openConversationName(ctx: BotContext): string | undefined {

@@ -49,6 +49,7 @@ function summary(ctx: BotContext, data: MyData): string {
   }
   if (data.conversationInProgress) lines.push(t('privacy:mydata.draft'))
   if (data.session?.familyAnswers) lines.push(t('privacy:mydata.benefits'))
+  if (data.deadlines) lines.push(t('deadlines:mydata', { count: data.deadlines.reminders.filter((r) => !r.sent).length }))
   lines.push('', t('privacy:mydata.whoSees'), t('privacy:mydata.howLong', { count: ctx.config.retentionDays }), '', t('privacy:mydata.actions'))
   return lines.join('\n')
 }

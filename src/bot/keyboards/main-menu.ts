@@ -3,7 +3,7 @@ import type { TFunction } from '../../i18n.js'
 import type { BotContext } from '../context.js'
 
 /** The sections of the main menu; each has a command of the same name. */
-export const MENU_SECTIONS = ['rights', 'centres', 'lawyer', 'benefits', 'emergency', 'language'] as const
+export const MENU_SECTIONS = ['rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'emergency', 'language'] as const
 export type MenuSection = (typeof MENU_SECTIONS)[number]
 
 export function mainMenuKeyboard(t: TFunction): InlineKeyboard {

@@ -10,13 +10,15 @@ import { CAPTION_LIMIT, clipToFit, fitCaption, fitMessages, TEXT_LIMIT } from '.
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
 import { deliverCentreReport } from './centre-report.js'
 import { deliverErasure } from './erased.js'
+import { deliverDeadlineReminder } from './deadline-reminder.js'
+import type { DeadlineReminderPayload } from '../../db/deadlines.js'
 import type { DeliveryContext, OutboxDependencies } from './types.js'
 
 type Payload = Record<string, any>
 
 /** The chat an event mostly writes to, for throttling and ordering. */
 export function targetChat(deps: Pick<OutboxDependencies, 'config'>, row: OutboxRow): number | undefined {
-  const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status', 'request.confirmation'].includes(row.kind)
+  const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status', 'request.confirmation', 'deadline.reminder'].includes(row.kind)
   if (!toClient) return deps.config.lawyersChatId
   const payload = JSON.parse(row.payload) as Payload
   return typeof payload.clientChatId === 'number' ? payload.clientChatId : undefined
@@ -28,6 +30,7 @@ const clientT = (c: DeliveryContext, request: LegalRequest): TFunction => c.i18n
 export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Promise<void> {
   const payload = JSON.parse(row.payload) as Payload
   if (row.kind === 'centre.report') return deliverCentreReport(c, payload)
+  if (row.kind === 'deadline.reminder') return deliverDeadlineReminder(c, payload as DeadlineReminderPayload)
   const request = row.requestId ? findRequest(c.db, row.requestId) : undefined
   if (!request) return // deleted by its owner: nothing to deliver
   switch (row.kind) {

@@ -2,6 +2,7 @@ import { GrammyError } from 'grammy'
 import { markDelivered, pendingOutbox, scheduleRetry, type OutboxRow } from '../../db/outbox.js'
 import { backoffMs, RateLimiter, TELEGRAM_LIMITS } from '../../desk/rate-limiter.js'
 import { scheduleReminders } from '../../db/reminders.js'
+import { scheduleDeadlineReminders } from '../../db/deadlines.js'
 import { describeError } from '../../logger.js'
 import { deliverOutboxEvent, targetChat } from './deliveries.js'
 import { classifyFailure, tellAdmins, tellSender } from './failures.js'
@@ -61,6 +62,11 @@ export class OutboxWorker {
       scheduleReminders(db, clock())
     } catch (error) {
       logger.error({ err: describeError(error) }, 'scheduling reminders failed')
+    }
+    try {
+      scheduleDeadlineReminders(db, clock())
+    } catch (error) {
+      logger.error({ err: describeError(error) }, 'scheduling deadline reminders failed')
     }
     const now = clock()
     for (const row of pendingOutbox(db)) {
