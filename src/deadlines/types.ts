@@ -86,7 +86,7 @@ export type MissingReason = 'answer-unknown' | 'rule-unverified' | 'answers-disa
 export interface DeadlineReport {
   /** Nearest first; overdue ones first of all. */
   deadlines: Deadline[]
-  /** Kinds that apply to this person but could not be computed because an answer was 'unknown'. */
+  /** Kinds that apply to this person but could not be computed: an answer was 'unknown' (or see missingWhy). */
   missing: DeadlineKind[]
   /** Added by the rules (optional): the reason for each kind in `missing`. */
   missingWhy?: Partial<Record<DeadlineKind, MissingReason>>
