@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
+import { eraseNewsData } from '../db/alerts.js'
 import { enqueueOutbox, type DbOrTx } from '../db/legal-requests.js'
 import {
   auditLog,
@@ -75,6 +76,7 @@ export function erasePerson(db: Db, userId: number, now: Date): number {
     const requests = tx.select({ id: legalRequests.id }).from(legalRequests).where(eq(legalRequests.userId, userId)).all()
     for (const r of requests) eraseRequest(tx, r.id, now, 'person')
     tx.delete(users).where(eq(users.id, userId)).run()
+    eraseNewsData(tx, userId)
     tx.delete(keyValue).where(or(inArray(keyValue.key, [`session:${userId}`, `conv:${userId}`]), like(keyValue.key, `%:${userId}`))).run()
     const isLawyer = tx.select().from(lawyers).where(eq(lawyers.userId, userId)).get()
     if (!isLawyer) tx.update(auditLog).set({ actorId: ERASED_ACTOR }).where(eq(auditLog.actorId, userId)).run()

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { findSubscription } from '../db/alerts.js'
 import type { Db } from '../db/client.js'
-import { keyValue, legalRequests, requestAttachments, requestMessages, requestStatusHistory, users } from '../db/schema.js'
+import { alertDeliveries, keyValue, legalRequests, requestAttachments, requestMessages, requestStatusHistory, users } from '../db/schema.js'
 
 /** One request as the person may see it: their own words, the messages both ways, no lawyers' notes. */
 export interface MyRequestData {
@@ -32,6 +33,8 @@ export interface MyData {
   session: Record<string, unknown> | null
   /** A request (or benefits check) started and not finished: its answers so far, as Telegram sent them. */
   conversationInProgress: unknown
+  /** /news: the topics followed and, if given, citizenship and city; which alerts reached the person. */
+  news: { topics: string[]; citizenship: string | null; city: string | null; language: string | null; offeredAt: string | null; blockedAt: string | null; alertsReceived: number } | null
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
@@ -71,5 +74,13 @@ export function collectMyData(db: Db, userId: number): MyData {
     })),
     session: stored(`session:${userId}`) as Record<string, unknown> | null,
     conversationInProgress: stored(`conv:${userId}`),
+    news: newsOf(db, userId),
   }
+}
+
+function newsOf(db: Db, userId: number): MyData['news'] {
+  const sub = findSubscription(db, userId)
+  const received = db.select({ n: sql<number>`count(*)` }).from(alertDeliveries).where(and(eq(alertDeliveries.userId, userId), eq(alertDeliveries.outcome, 'sent'))).get()!.n
+  if (!sub && !received) return null
+  return { topics: sub?.topics ?? [], citizenship: sub?.citizenship ?? null, city: sub?.city ?? null, language: sub?.language ?? null, offeredAt: iso(sub?.offeredAt), blockedAt: iso(sub?.blockedAt), alertsReceived: received }
 }
