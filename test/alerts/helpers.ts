@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { alerts } from '../../src/db/schema.js'
+import { updateSubscription } from '../../src/db/alerts.js'
 import { desc } from 'drizzle-orm'
 import { ADMIN_ID, startAs, type TestBot } from '../helpers/bot-harness.js'
 
@@ -41,10 +42,17 @@ export async function composeAlert(h: TestBot, options: { texts: Record<string, 
 export function alertsReceived(h: TestBot, mark = 0): Map<number, string[]> {
   const out = new Map<number, string[]>()
   for (const call of h.since(mark)) {
-    if (call.method !== 'sendMessage' || !String(call.payload.text).startsWith('📢')) continue
+    if (call.method !== 'sendMessage' || !JSON.stringify(call.payload.reply_markup ?? '').includes('an:s:')) continue
     const chat = Number(call.payload.chat_id)
     out.set(chat, [...(out.get(chat) ?? []), String(call.payload.text)])
   }
   expect([...out.keys()].every((c) => c > 0)).toBe(true)
   return out
+}
+
+/** Many followers at once, written straight into the table (the tests of delivery need numbers, not the /news taps). */
+export function addFollowers(h: TestBot, count: number, first = 5000, details: { language?: string; citizenship?: string; city?: string } = {}): number[] {
+  const ids = Array.from({ length: count }, (_, i) => first + i)
+  for (const id of ids) updateSubscription(h.db, id, { topics: ['documents', 'work'], language: details.language ?? 'ru', citizenship: details.citizenship ?? null, city: details.city ?? null }, new Date('2026-11-20T00:00:00Z'))
+  return ids
 }
