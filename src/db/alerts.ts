@@ -1,16 +1,16 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
-import { normaliseAudience, type Audience, type Follower } from '../alerts/audience.js'
+import { EVERYONE, normaliseAudience, type Audience, type Follower } from '../alerts/audience.js'
 import { LANGUAGES, type Language } from '../config.js'
 import type { Db } from './client.js'
 import type { DbOrTx } from './legal-requests.js'
-import { alertDeliveries, alerts, newsSubscriptions, outbox, users } from './schema.js'
+import { alertDeliveries, alerts, keyValue, newsSubscriptions, outbox, users } from './schema.js'
 
 export type NewsSubscription = typeof newsSubscriptions.$inferSelect
 export type AlertRow = typeof alerts.$inferSelect
 export type Alert = Omit<AlertRow, 'audience'> & { audience: Audience }
 
 /** The outbox kinds of alerts: the news offer, one message per person, and the admin's final report. */
-export type AlertOutboxKind = 'alert.offer' | 'alert.message' | 'alert.report'
+export type AlertOutboxKind = 'alert.offer' | 'alert.draft' | 'alert.message' | 'alert.report'
 
 // ---- people's subscriptions (/news) ----
 
@@ -73,6 +73,31 @@ export function listFollowers(db: Db, fallback: Language): Follower[] {
 
 // ---- alerts ----
 
+/** `createdBy` of the drafts the bot makes when an article changes (no admin wrote them). */
+export const BOT_AUTHOR = 0
+
+const FINGERPRINTS_KEY = 'alerts:article-fingerprints'
+
+/**
+ * At start: the articles whose text changed with a `changed` note get a draft alert (never sent by
+ * itself) and an outbox message to the admins; the new fingerprints are kept in the same transaction.
+ */
+export function draftArticleAlerts(db: Db, fingerprints: Record<string, string>, announce: (before: Record<string, string> | undefined) => { articleId: string; topic: string; texts: Record<string, string | null> }[], chatId: number, now: Date): number[] {
+  return db.transaction((tx) => {
+    const row = tx.select().from(keyValue).where(eq(keyValue.key, FINGERPRINTS_KEY)).get()
+    const before = row ? (JSON.parse(row.value) as Record<string, string>) : undefined
+    const ids: number[] = []
+    for (const draft of announce(before)) {
+      const alert = createAlert(tx, { createdBy: BOT_AUTHOR, chatId, texts: draft.texts, articleId: draft.articleId, audience: { ...EVERYONE, topics: [draft.topic] }, origin: 'article', step: 'draft' }, now)
+      tx.insert(outbox).values({ kind: 'alert.draft' satisfies AlertOutboxKind, requestId: null, payload: JSON.stringify({ alertId: alert.id }), createdAt: now, nextAttemptAt: now }).run()
+      ids.push(alert.id)
+    }
+    const value = JSON.stringify(fingerprints)
+    tx.insert(keyValue).values({ key: FINGERPRINTS_KEY, value, updatedAt: now }).onConflictDoUpdate({ target: keyValue.key, set: { value, updatedAt: now } }).run()
+    return ids
+  })
+}
+
 const toAlert = (row: AlertRow): Alert => ({ ...row, audience: normaliseAudience(row.audience) })
 
 export function findAlert(db: Db, id: number): Alert | undefined {
@@ -86,9 +111,9 @@ export function composingAlert(db: Db, adminId: number, chatId: number): Alert |
   return row ? toAlert(row) : undefined
 }
 
-export function createAlert(db: Db, values: { createdBy: number; chatId: number; texts?: Record<string, string | null>; articleId?: string | null; audience: Audience; origin?: string; status?: string; step?: string | null }, now: Date): Alert {
-  // One draft per admin and chat: an older unfinished one is dropped.
-  db.update(alerts).set({ status: 'cancelled' }).where(and(eq(alerts.createdBy, values.createdBy), eq(alerts.chatId, values.chatId), eq(alerts.status, 'composing'))).run()
+export function createAlert(db: DbOrTx, values: { createdBy: number; chatId: number; texts?: Record<string, string | null>; articleId?: string | null; audience: Audience; origin?: string; status?: string; step?: string | null }, now: Date): Alert {
+  // One draft per admin and chat: an older unfinished one is dropped (the bot's own drafts wait side by side).
+  if (values.createdBy !== BOT_AUTHOR) db.update(alerts).set({ status: 'cancelled' }).where(and(eq(alerts.createdBy, values.createdBy), eq(alerts.chatId, values.chatId), eq(alerts.status, 'composing'))).run()
   const row = db
     .insert(alerts)
     .values({ status: values.status ?? 'composing', step: values.step ?? null, createdBy: values.createdBy, chatId: values.chatId, texts: values.texts ?? {}, articleId: values.articleId ?? null, audience: values.audience, origin: values.origin ?? 'admin', createdAt: now })

@@ -16,7 +16,7 @@ type Payload = Record<string, any>
 /** The chat an alert event writes to, for throttling and ordering. */
 export function alertTargetChat(deps: Pick<OutboxDependencies, 'db'>, row: OutboxRow): number | undefined {
   const payload = JSON.parse(row.payload) as Payload
-  if (row.kind === 'alert.report') return findAlert(deps.db, payload.alertId)?.chatId
+  if (row.kind === 'alert.report' || row.kind === 'alert.draft') return findAlert(deps.db, payload.alertId)?.chatId
   return typeof payload.userId === 'number' ? payload.userId : undefined
 }
 
@@ -28,6 +28,7 @@ export async function deliverAlertEvent(c: DeliveryContext, row: OutboxRow): Pro
   const payload = JSON.parse(row.payload) as Payload
   if (row.kind === 'alert.offer') return deliverOffer(c, payload.userId)
   if (row.kind === 'alert.report') return deliverReport(c, payload.alertId)
+  if (row.kind === 'alert.draft') return deliverDraft(c, payload.alertId)
   const alert = findAlert(c.db, payload.alertId)
   const delivery = alert && findDelivery(c.db, alert.id, payload.userId)
   if (!alert || !delivery || delivery.outcome) return
@@ -53,6 +54,17 @@ async function deliverOffer(c: DeliveryContext, userId: number): Promise<void> {
   const kb = new InlineKeyboard().text(t('alerts:news.offerYes'), 'n:home').text(t('alerts:news.offerNo'), 'n:no')
   c.recordSend(userId)
   await c.api.sendMessage(userId, t('alerts:news.offer'), { reply_markup: kb })
+}
+
+/** A draft made from an article's `changed` note, to the admins: preview (then send or schedule), write again, or drop. */
+async function deliverDraft(c: DeliveryContext, alertId: number): Promise<void> {
+  const alert = findAlert(c.db, alertId)
+  if (!alert || alert.status !== 'composing') return
+  const t = c.i18n.getFixedT(c.config.lawyersLanguage)
+  const people = selectAudience(listFollowers(c.db, c.config.defaultLanguage), alert.audience).length
+  const kb = new InlineKeyboard().text(t('alerts:draft.preview'), `al:p:${alert.id}`).row().text(t('alerts:draft.edit'), `al:edit:${alert.id}`).text(t('alerts:draft.drop'), `al:x:${alert.id}`)
+  c.recordSend(alert.chatId)
+  await c.api.sendMessage(alert.chatId, t('alerts:draft.ready', { id: alert.id, article: alert.articleId ?? '', topic: t(`rights:categories.${alert.audience.topics[0] ?? ''}`), count: people }), { parse_mode: 'HTML', reply_markup: kb })
 }
 
 async function deliverReport(c: DeliveryContext, alertId: number): Promise<void> {
