@@ -60,3 +60,40 @@ describe('/alert: only admins, every step', () => {
     expect(h.lastText(7000)).toContain(h.t('tg', 'alerts:alert.fallbackNote'))
   })
 })
+
+describe('/alert: schedule', () => {
+  it('reads a Moscow date and time, refuses an unreadable or past one, and sends when the time comes; a scheduled alert can be cancelled', async () => {
+    const now = new Date('2026-11-25T09:00:00Z')
+    const h = await createTestBot({ now })
+    const people = addFollowers(h, 2)
+    await startAs(h, ADMIN_ID, 'ru')
+    const id = await composeAlert(h, { texts: { ru: 'Завтра', ky: undefined, uz: undefined, tg: undefined, en: undefined } })
+    await h.driver.pressData(`al:sch:${id}`)
+    await h.driver.sendSticker()
+    expect(h.lastText()).toContain(h.t('ru', 'alerts:admin.scheduleUnreadable', { example: '' }).slice(0, 20))
+    await h.driver.send('25.11.2026 11:30')
+    expect(h.lastText()).toContain(h.t('ru', 'alerts:admin.scheduleInPast', { example: '' }).slice(0, 20))
+    await h.driver.send('26.11.2026 10:00')
+    expect(h.lastText()).toBe(h.t('ru', 'alerts:admin.scheduled', { id, date: '26.11.2026 10:00' }))
+    expect(findAlert(h.db, id)).toMatchObject({ status: 'scheduled', scheduledAt: new Date('2026-11-26T07:00:00Z') })
+    const second = await composeAlert(h, { texts: { ru: 'Другое', ky: undefined, uz: undefined, tg: undefined, en: undefined } })
+    await h.driver.pressData(`al:sch:${second}`)
+    await h.driver.send('2026-11-26 10:00')
+    await h.driver.send('/alert')
+    await h.driver.pressData('al:last')
+    await h.driver.pressData(`al:x:${second}`)
+    expect(findAlert(h.db, second)!.status).toBe('cancelled')
+    const clock = { now: new Date('2026-11-26T06:59:00Z').getTime() }
+    const worker = new OutboxWorker({ db: h.db, api: h.bot.api, config: h.config, i18n: h.i18n, logger: createLogger('silent'), clock: () => new Date(clock.now) })
+    await worker.deliverDue()
+    expect(alertsReceived(h).size).toBe(0)
+    for (const step of [61_000, 1000, 1000]) {
+      clock.now += step
+      await worker.deliverDue()
+    }
+    const got = alertsReceived(h)
+    expect([...got.keys()].sort()).toEqual(people)
+    expect([...got.values()].every((t) => t.length === 1 && t[0]!.includes('Завтра'))).toBe(true)
+    expect(findAlert(h.db, id)!.status).toBe('sent')
+  })
+})
