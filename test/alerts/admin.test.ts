@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { OutboxWorker } from '../../src/bot/outbox/worker.js'
 import { findAlert } from '../../src/db/alerts.js'
+import { createLogger } from '../../src/logger.js'
 import { outbox } from '../../src/db/schema.js'
 import { ADMIN_ID, createTestBot, LAWYERS_CHAT_ID, startAs } from '../helpers/bot-harness.js'
 import { addFollowers, alertsReceived, composeAlert, newestAlertId } from './helpers.js'
