@@ -220,6 +220,10 @@ export function recentAlerts(db: Db, limit = 5): Alert[] {
 /** /deletemydata: the subscription goes, and the person's delivery rows keep only anonymous counts. */
 export function eraseNewsData(db: DbOrTx, userId: number): void {
   db.delete(newsSubscriptions).where(eq(newsSubscriptions.userId, userId)).run()
+  // Alert outbox rows name the person in their (sealed) payload: read in code, and the person's go.
+  const rows = db.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(sql`${outbox.kind} like 'alert.%'`).all()
+  const theirs = rows.filter((r) => (JSON.parse(r.payload) as { userId?: unknown }).userId === userId).map((r) => r.id)
+  if (theirs.length) db.delete(outbox).where(inArray(outbox.id, theirs)).run()
   // Not sent yet: it will not be (its outbox row finds no delivery and sends nothing).
   db.update(alertDeliveries).set({ outcome: 'skipped' }).where(and(eq(alertDeliveries.userId, userId), isNull(alertDeliveries.outcome))).run()
   // The figures keep the row; the person's id becomes a unique negative number that names nobody.

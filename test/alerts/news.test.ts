@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { alertFigures, findSubscription } from '../../src/db/alerts.js'
-import { alertDeliveries } from '../../src/db/schema.js'
+import { alertDeliveries, outbox } from '../../src/db/schema.js'
 import { createTestBot, startAs } from '../helpers/bot-harness.js'
 import { composeAlert, follow } from './helpers.js'
 
@@ -74,5 +74,6 @@ describe('/news for people', () => {
     await h.driver.pressData('data:delete-yes')
     expect(alertFigures(h.db, id)).toMatchObject({ recipients: 2, sent: 2, opened: 1, unsubscribed: 1 })
     expect(h.db.select().from(alertDeliveries).all().map((d) => d.userId)).not.toContain(ME)
+    expect(h.db.select().from(outbox).all().filter((r) => JSON.parse(r.payload).userId === ME)).toEqual([])
   })
 })
