@@ -11,6 +11,7 @@ import { createI18n } from './i18n.js'
 import { createLogger, describeError } from './logger.js'
 import { DEFAULT_RETENTION, startRetentionJob } from './privacy/retention.js'
 import { OutboxWorker } from './bot/outbox/worker.js'
+import { draftAlertsForChangedArticles } from './bot/features/alerts-drafts.js'
 import { FakeTelegram } from './transport/fake-telegram.js'
 import { runLocalChat } from './transport/local-chat.js'
 import { connect, registerInBackground, StartupError } from './transport/startup.js'
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   if (!config.dataKeyId && config.mode !== 'local') logger.warn('DATA_KEY is not set: names, phones and texts are stored unencrypted (README, Privacy and data)')
   importCentresFromFile(deps.db, new Date())
   startRetentionJob(deps.db, { ...DEFAULT_RETENTION, requestDays: config.retentionDays }, logger)
+  // An article edited with a `changed` note: the admins get a draft alert (never sent by itself).
+  draftAlertsForChangedArticles(deps)
 
   if (config.mode === 'local') {
     const telegram = new FakeTelegram()

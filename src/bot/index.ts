@@ -23,6 +23,7 @@ import { familyBenefitsFeature } from './features/family-benefits.js'
 import { helpFeature } from './features/help.js'
 import { legalRequestFeature } from './features/legal-request.js'
 import { myDataFeature } from './features/my-data.js'
+import { alertsFeature } from './features/alerts.js'
 import { myRequestsFeature } from './features/my-requests.js'
 import { rightsFeature } from './features/rights.js'
 import { languageFeature } from './features/language.js'
@@ -126,6 +127,8 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   app.use(cancelFeature)
   // /deletemydata must also work in the middle of a conversation.
   app.use(myDataFeature)
+  // /news and /alert: the news offer waits for the features below; an admin's alert text comes before the desk relay.
+  app.use(alertsFeature)
 
   // 5. Features that run conversations come first: a running conversation must see the chat's
   // updates (even /help) before any other handler takes them.

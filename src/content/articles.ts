@@ -75,6 +75,11 @@ export interface Article {
   /** YYYY-MM: the date the article's sources are as of (the newest stored source behind its facts). */
   sourcesAsOf?: string
   status?: ArticleStatus
+  /**
+   * Front matter `changed:`: what changed in this edit, in the article's language, one line. When the
+   * article's text changes with this note, the admins get a draft alert for its topic's subscribers.
+   */
+  changedNote?: string
   /** Telegram-HTML body, trimmed. */
   body: string
 }
@@ -174,6 +179,9 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
   const body = (m![2] ?? '').trim()
   if (!body) fail('empty body')
 
+  const changedNote = typeof fm.changed === 'string' ? fm.changed.trim() : undefined
+  if (fm.changed !== undefined && fm.changed !== null && !changedNote) fail('"changed" must be a one-line note of what changed')
+
   const article: Article = {
     id,
     lang,
@@ -188,6 +196,7 @@ export function parseArticle(text: string, file: string, id: string, lang: Langu
   if (facts) article.facts = facts
   if (asOf) article.sourcesAsOf = asOf
   if (status) article.status = status
+  if (changedNote) article.changedNote = changedNote
   return article
 }
 

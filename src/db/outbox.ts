@@ -1,4 +1,4 @@
-import { asc, eq, isNull } from 'drizzle-orm'
+import { asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { legalRequests, outbox } from './schema.js'
 
@@ -9,7 +9,8 @@ export type OutboxRow = typeof outbox.$inferSelect
  * retry too, so that later events for the same chat wait behind them.
  */
 export function pendingOutbox(db: Db, limit = 500): OutboxRow[] {
-  return db.select().from(outbox).where(isNull(outbox.deliveredAt)).orderBy(asc(outbox.id)).limit(limit).all()
+  // Alerts (thousands at once) come after everything about requests, so they never hold those up.
+  return db.select().from(outbox).where(isNull(outbox.deliveredAt)).orderBy(sql`${outbox.kind} like 'alert.%'`, asc(outbox.id)).limit(limit).all()
 }
 
 export function pendingOutboxCount(db: Db): number {

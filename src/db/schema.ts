@@ -315,3 +315,69 @@ export const deadlineReminders = sqliteTable(
     index('deadline_reminders_due_idx').on(t.queuedAt, t.dueAt),
   ],
 )
+
+/**
+ * Who follows the NGO's news (/news): the topics (article categories) and, only if the person gave
+ * them, citizenship and city. `offeredAt` makes the one-time offer once per person ever; `blockedAt`
+ * is set when Telegram says the person blocked the bot, so later alerts skip them.
+ */
+export const newsSubscriptions = sqliteTable('news_subscriptions', {
+  userId: integer('user_id').primaryKey(),
+  language: text('language'),
+  /** JSON list of article category ids; empty = not following. */
+  topics: text('topics', { mode: 'json' }).notNull().$type<string[]>().default(sql`'[]'`),
+  citizenship: text('citizenship'),
+  city: text('city'),
+  offeredAt: integer('offered_at', { mode: 'timestamp_ms' }),
+  subscribedAt: integer('subscribed_at', { mode: 'timestamp_ms' }),
+  blockedAt: integer('blocked_at', { mode: 'timestamp_ms' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/**
+ * An alert the admins compose (/alert) or the bot drafts when an article changes: its text per
+ * language (Telegram HTML, made from the admin's own message), an optional article, the audience,
+ * and where its progress message is. No personal data.
+ */
+export const alerts = sqliteTable('alerts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** composing → ready (preview shown) → scheduled | sending → sent; or cancelled. */
+  status: text('status').notNull(),
+  /** While composing: what the bot asked for last (`text:ky`, `schedule`, …). */
+  step: text('step'),
+  createdBy: integer('created_by').notNull(),
+  chatId: integer('chat_id').notNull(),
+  /** `{ ky: html | null, … }`: null = skipped, falls back to Russian with a note. */
+  texts: text('texts', { mode: 'json' }).notNull().$type<Record<string, string | null>>(),
+  articleId: text('article_id'),
+  /** `{ languages, citizenships, cities, topics }`: an empty list means "any". */
+  audience: text('audience', { mode: 'json' }).notNull().$type<Partial<Record<'languages' | 'citizenships' | 'cities' | 'topics', string[]>>>(),
+  /** Drafted by the bot from an article's `changed` note (then `articleId` is that article). */
+  origin: text('origin').notNull().default('admin'),
+  scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  progressMessageId: integer('progress_message_id'),
+  /** What the progress message says now, so it is edited only when the figures changed. */
+  progressShown: text('progress_shown'),
+  progressAt: integer('progress_at', { mode: 'timestamp_ms' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+})
+
+/** One row per person an alert goes to: made in the same transaction as their outbox rows, so each person once. */
+export const alertDeliveries = sqliteTable(
+  'alert_deliveries',
+  {
+    alertId: integer('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull(),
+    language: text('language').notNull(),
+    /** sent | failed | skipped (stopped news or deleted their data before it went) */
+    outcome: text('outcome'),
+    at: integer('at', { mode: 'timestamp_ms' }),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    unsubscribedAt: integer('unsubscribed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.userId] }), index('alert_deliveries_user_idx').on(t.userId)],
+)

@@ -32,6 +32,11 @@ export class RateLimiter {
     return Math.max(...waits)
   }
 
+  /** Sends of every kind in the last second (alerts leave part of the second to the lawyers' traffic). */
+  sentInLastSecond(now: number): number {
+    return this.limits ? this.sent.filter((s) => s.at > now - 1000).length : 0
+  }
+
   record(chatId: number, now: number): void {
     this.sent.push({ chatId, at: now })
   }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, like, or } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { deleteDeadlineDates } from '../db/deadlines.js'
+import { eraseNewsData } from '../db/alerts.js'
 import { enqueueOutbox, type DbOrTx } from '../db/legal-requests.js'
 import {
   auditLog,
@@ -77,6 +78,7 @@ export function erasePerson(db: Db, userId: number, now: Date): number {
     for (const r of requests) eraseRequest(tx, r.id, now, 'person')
     deleteDeadlineDates(tx, userId)
     tx.delete(users).where(eq(users.id, userId)).run()
+    eraseNewsData(tx, userId)
     tx.delete(keyValue).where(or(inArray(keyValue.key, [`session:${userId}`, `conv:${userId}`]), like(keyValue.key, `%:${userId}`))).run()
     const isLawyer = tx.select().from(lawyers).where(eq(lawyers.userId, userId)).get()
     if (!isLawyer) tx.update(auditLog).set({ actorId: ERASED_ACTOR }).where(eq(auditLog.actorId, userId)).run()

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { findSubscription } from '../db/alerts.js'
 import type { Db } from '../db/client.js'
 import { myDeadlineData } from '../db/deadlines.js'
-import { keyValue, legalRequests, requestAttachments, requestMessages, requestStatusHistory, users } from '../db/schema.js'
+import { alertDeliveries, keyValue, legalRequests, requestAttachments, requestMessages, requestStatusHistory, users } from '../db/schema.js'
 
 /** One request as the person may see it: their own words, the messages both ways, no lawyers' notes. */
 export interface MyRequestData {
@@ -35,6 +36,8 @@ export interface MyData {
   conversationInProgress: unknown
   /** /deadlines: the dates given, the reminder settings and the reminders planned or sent. */
   deadlines: ReturnType<typeof myDeadlineData>
+  /** /news: the topics followed and, if given, citizenship and city; which alerts reached the person. */
+  news: { topics: string[]; citizenship: string | null; city: string | null; language: string | null; offeredAt: string | null; blockedAt: string | null; alertsReceived: number } | null
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
@@ -75,5 +78,13 @@ export function collectMyData(db: Db, userId: number): MyData {
     session: stored(`session:${userId}`) as Record<string, unknown> | null,
     conversationInProgress: stored(`conv:${userId}`),
     deadlines: myDeadlineData(db, userId),
+    news: newsOf(db, userId),
   }
+}
+
+function newsOf(db: Db, userId: number): MyData['news'] {
+  const sub = findSubscription(db, userId)
+  const received = db.select({ n: sql<number>`count(*)` }).from(alertDeliveries).where(and(eq(alertDeliveries.userId, userId), eq(alertDeliveries.outcome, 'sent'))).get()!.n
+  if (!sub && !received) return null
+  return { topics: sub?.topics ?? [], citizenship: sub?.citizenship ?? null, city: sub?.city ?? null, language: sub?.language ?? null, offeredAt: iso(sub?.offeredAt), blockedAt: iso(sub?.blockedAt), alertsReceived: received }
 }

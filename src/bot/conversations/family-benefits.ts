@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy'
+import { noteUsefulAnswer } from '../features/alerts-useful-answer.js'
 import { assessFamily } from '../../benefits/assess-family.js'
 import type { BenefitAssessment, FamilyAnswers, YesNo } from '../../benefits/assessment.js'
 import { renderShortAnswer } from '../../benefits/render-assessment.js'
@@ -119,6 +120,7 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
 
   await conversation.external((outside) => {
     outside.session.familyAnswers = answers
+    noteUsefulAnswer(outside)
   })
   await sendAssessment(ctx, answers, today)
 }

@@ -10,6 +10,7 @@ import { nameOf, placeName, type View } from '../views/centre-view.js'
 import { clip } from '../format.js'
 import { requireAdmin } from '../desk/roles.js'
 import { showView } from '../show.js'
+import { noteUsefulAnswer } from './alerts-useful-answer.js'
 import { startLegalRequest } from './legal-request.js'
 
 /**
@@ -64,6 +65,7 @@ privateChat.on('message:text', async (ctx, next) => {
   const view = listView(ctx, dir, { kind: 'city', cityId: query.cityId, filter: 'a' })
   if (!view) return next()
   await showView(ctx, view)
+  noteUsefulAnswer(ctx)
 })
 privateChat.callbackQuery(['menu:centres', 'ce:home'], async (ctx) => {
   await ctx.answerCallbackQuery()
@@ -85,6 +87,7 @@ privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
   await ctx.answerCallbackQuery()
   ctx.logger.info({ handler: 'centres:list', list: ref.kind === 'city' ? ref.cityId : ref.kind, filter: ref.filter })
   await showView(ctx, view)
+  noteUsefulAnswer(ctx)
 })
 
 /**
@@ -102,6 +105,7 @@ privateChat.on('message:location', async (ctx, next) => {
   ctx.logger.info({ handler: 'centres:location', venues: view.venues.length })
   await showView(ctx, view)
   await sendVenues(ctx, view)
+  noteUsefulAnswer(ctx)
 })
 
 /** The card's "show on the map": the entry's own sourced coordinates as a pin, only when asked. */

@@ -4,6 +4,7 @@ import { collectMyData, type MyData } from '../../privacy/my-data.js'
 import type { BotContext } from '../context.js'
 import { formatDateTime } from '../format.js'
 import { LANGUAGE_NAMES } from '../keyboards/language.js'
+import { newsLine } from './news.js'
 
 /**
  * /mydata and /deletemydata. Installed before the conversations, like /cancel: a person in the middle of a
@@ -50,6 +51,7 @@ function summary(ctx: BotContext, data: MyData): string {
   if (data.conversationInProgress) lines.push(t('privacy:mydata.draft'))
   if (data.session?.familyAnswers) lines.push(t('privacy:mydata.benefits'))
   if (data.deadlines) lines.push(t('deadlines:mydata', { count: data.deadlines.reminders.filter((r) => !r.sent).length }))
+  if (data.news) lines.push(newsLine(ctx, data.news))
   lines.push('', t('privacy:mydata.whoSees'), t('privacy:mydata.howLong', { count: ctx.config.retentionDays }), '', t('privacy:mydata.actions'))
   return lines.join('\n')
 }

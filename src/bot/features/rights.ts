@@ -10,6 +10,7 @@ import { clip } from '../format.js'
 import { showView } from '../show.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { startLegalRequest } from './legal-request.js'
+import { noteUsefulAnswer } from './alerts-useful-answer.js'
 
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
@@ -75,6 +76,7 @@ export async function showArticle(ctx: BotContext, id: string, options: { newMes
   if (ctx.chat?.type === 'private') ctx.session.lastArticleId = id
   ctx.logger.info({ handler: 'rights:article', article: id })
   await showView(ctx, { text: articleText(ctx, article), keyboard: articleKeyboard(ctx, article) }, options)
+  noteUsefulAnswer(ctx)
   return true
 }
 

@@ -9,6 +9,7 @@ import type { TFunction } from '../../i18n.js'
 import { CAPTION_LIMIT, clipToFit, fitCaption, fitMessages, TEXT_LIMIT } from './fit.js'
 import { cardKeyboard, cardText, topicTitle } from '../desk/card.js'
 import { deliverCentreReport } from './centre-report.js'
+import { alertTargetChat, deliverAlertEvent, isAlertKind } from './alerts.js'
 import { deliverErasure } from './erased.js'
 import { deliverDeadlineReminder } from './deadline-reminder.js'
 import type { DeadlineReminderPayload } from '../../db/deadlines.js'
@@ -17,7 +18,8 @@ import type { DeliveryContext, OutboxDependencies } from './types.js'
 type Payload = Record<string, any>
 
 /** The chat an event mostly writes to, for throttling and ordering. */
-export function targetChat(deps: Pick<OutboxDependencies, 'config'>, row: OutboxRow): number | undefined {
+export function targetChat(deps: Pick<OutboxDependencies, 'config' | 'db'>, row: OutboxRow): number | undefined {
+  if (isAlertKind(row.kind)) return alertTargetChat(deps, row)
   const toClient = ['lawyer.message', 'lawyer.phrase', 'request.status', 'request.confirmation', 'deadline.reminder'].includes(row.kind)
   if (!toClient) return deps.config.lawyersChatId
   const payload = JSON.parse(row.payload) as Payload
@@ -31,6 +33,7 @@ export async function deliverOutboxEvent(c: DeliveryContext, row: OutboxRow): Pr
   const payload = JSON.parse(row.payload) as Payload
   if (row.kind === 'centre.report') return deliverCentreReport(c, payload)
   if (row.kind === 'deadline.reminder') return deliverDeadlineReminder(c, payload as DeadlineReminderPayload)
+  if (isAlertKind(row.kind)) return deliverAlertEvent(c, row)
   const request = row.requestId ? findRequest(c.db, row.requestId) : undefined
   if (!request) return // deleted by its owner: nothing to deliver
   switch (row.kind) {

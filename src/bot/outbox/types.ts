@@ -19,3 +19,6 @@ export interface DeliveryContext extends OutboxDependencies {
   recordSend(chatId: number): void
   isForum(): Promise<boolean>
 }
+
+/** Alerts' outbox kinds (src/db/alerts.ts): the news offer, one message per person, the admin's report. */
+export type { AlertOutboxKind } from '../../db/alerts.js'

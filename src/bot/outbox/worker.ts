@@ -7,6 +7,8 @@ import { describeError } from '../../logger.js'
 import { deliverOutboxEvent, targetChat } from './deliveries.js'
 import { classifyFailure, tellAdmins, tellSender } from './failures.js'
 import type { DeliveryContext, OutboxDependencies } from './types.js'
+import { alertMayGo, isAlertKind } from '../../alerts/throttle.js'
+import { alertUndeliverable, reportAlertProgress, startDueAlerts } from './alerts.js'
 
 export type { OutboxDependencies } from './types.js'
 
@@ -68,9 +70,12 @@ export class OutboxWorker {
     } catch (error) {
       logger.error({ err: describeError(error) }, 'scheduling deadline reminders failed')
     }
+    await startDueAlerts(this.context()).catch((error: unknown) => logger.error({ err: describeError(error) }, 'starting scheduled alerts failed'))
     const now = clock()
     for (const row of pendingOutbox(db)) {
       if (this.stopAt !== undefined && Date.now() > this.stopAt) break
+      // Alerts take only part of each second: the lawyers' messages never wait behind them.
+      if (isAlertKind(row.kind) && !alertMayGo(this.limiter.sentInLastSecond(clock().getTime()))) continue
       const chatId = targetChat(this.deps, row)
       const key = chatId ?? `row:${row.id}`
       if (heldChats.has(key)) continue
@@ -86,6 +91,7 @@ export class OutboxWorker {
         if (await this.fail(row, error)) heldChats.add(key)
       }
     }
+    await reportAlertProgress(this.context()).catch((error: unknown) => logger.error({ err: describeError(error) }, 'alert progress failed'))
     if (delivered) logger.debug({ delivered }, 'outbox delivered')
     return delivered
   }
@@ -113,7 +119,9 @@ export class OutboxWorker {
     if (kind === 'person' || kind === 'refused') {
       logger.warn({ outbox_id: row.id, kind: row.kind, failure: kind, err: message }, 'outbox event undeliverable')
       markDelivered(db, row.id, clock(), `${kind === 'person' ? 'undeliverable' : 'failed'}: ${message}`)
-      await tellSender(this.deps, row, kind, error)
+      // An alert counts the failure (and a blocked person is skipped later); nobody is told one by one.
+      if (isAlertKind(row.kind)) alertUndeliverable(this.deps, row, kind)
+      else await tellSender(this.deps, row, kind, error)
       return false
     }
     const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined
