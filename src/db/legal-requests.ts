@@ -37,6 +37,12 @@ export interface Submission {
   language: Language
   sourceUpdateId: string
   now: Date
+  /**
+   * The "✅ sent, reference …" message, queued with the request but due only after `holdMs`: the bot
+   * sends it at once and marks it delivered, so it comes from the outbox only if the process died
+   * while sending it (SIGKILL, power cut) — the reference is never lost.
+   */
+  confirmation?: { key: string; holdMs: number }
 }
 
 export type OutboxKind =
@@ -57,15 +63,15 @@ export type OutboxKind =
 /** The database or a transaction on it. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0]
 
-export function enqueueOutbox(db: DbOrTx, kind: OutboxKind, requestId: number | null, payload: Record<string, unknown>, now: Date): void {
-  db.insert(outbox).values({ kind, requestId, payload: JSON.stringify(payload), createdAt: now, nextAttemptAt: now }).run()
+export function enqueueOutbox(db: DbOrTx, kind: OutboxKind, requestId: number | null, payload: Record<string, unknown>, now: Date, dueAt = now): number {
+  return db.insert(outbox).values({ kind, requestId, payload: JSON.stringify(payload), createdAt: now, nextAttemptAt: dueAt }).returning({ id: outbox.id }).get().id
 }
 
 /**
  * Stores the request, its attachments, its first status and the lawyers' outbox event in one
  * transaction. The same Telegram update submitted twice returns the first request.
  */
-export function submitLegalRequest(db: Db, draft: LegalRequestDraft, s: Submission): { request: LegalRequest; created: boolean } {
+export function submitLegalRequest(db: Db, draft: LegalRequestDraft, s: Submission): { request: LegalRequest; created: boolean; confirmationId?: number } {
   return db.transaction((tx) => {
     const existing = tx.select().from(legalRequests).where(eq(legalRequests.sourceUpdateId, s.sourceUpdateId)).get()
     if (existing) return { request: existing, created: false }
@@ -104,7 +110,10 @@ export function submitLegalRequest(db: Db, draft: LegalRequestDraft, s: Submissi
     }
     tx.insert(requestStatusHistory).values({ requestId: request.id, fromStatus: null, toStatus: 'new', actorId: s.userId, createdAt: s.now }).run()
     enqueueOutbox(tx, 'request.created', request.id, { requestId: request.id }, s.now)
-    return { request, created: true }
+    const confirmationId = s.confirmation
+      ? enqueueOutbox(tx, 'request.confirmation', request.id, { clientChatId: s.chatId, key: s.confirmation.key }, s.now, new Date(s.now.getTime() + s.confirmation.holdMs))
+      : undefined
+    return { request, created: true, confirmationId }
   })
 }
 

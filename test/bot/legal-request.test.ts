@@ -20,7 +20,11 @@ describe('ask a lawyer: the request conversation', () => {
     })
     expect(h.db.select().from(requestAttachments).all().map((a) => a.fileId)).toEqual(['ph-1', 'ph-2'])
     expect(h.db.select().from(requestStatusHistory).all().map((s) => s.toStatus)).toEqual(['new'])
-    expect(h.db.select().from(outbox).all().map((o) => [o.kind, JSON.parse(o.payload)])).toEqual([['request.created', { requestId: request!.id }]])
+    // The confirmation went directly; its queued copy (for a process killed mid-send) is closed.
+    expect(h.db.select().from(outbox).all().map((o) => [o.kind, JSON.parse(o.payload), o.deliveredAt !== null])).toEqual([
+      ['request.created', { requestId: request!.id }, false],
+      ['request.confirmation', { clientChatId: request!.chatId, key: 'lawyer:sent' }, true],
+    ])
     expect(h.lastText()).toContain('Номер: JO-2026-00001')
     expect(h.lastText()).toContain('в течение 2 рабочих дней')
     expect(conversationRows(h).every((r) => !r.value.includes('Не платят'))).toBe(true)
@@ -163,7 +167,7 @@ describe('ask a lawyer: the request conversation', () => {
     await h.driver.redeliver()
     await h.driver.redeliver()
     expect(requests(h)).toHaveLength(1)
-    expect(h.db.select().from(outbox).all()).toHaveLength(1)
+    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created', 'request.confirmation'])
   })
 
   it('keeps at most five files and accepts a typed phone number', async () => {

@@ -41,7 +41,7 @@ describe('my requests', () => {
     await h.driver.send('Вот ещё: работодатель забрал паспорт')
     expect(h.lastText()).toBe('Сообщение по запросу JO-2026-00001 отправлено юристу.')
     expect(h.db.select().from(requestMessages).all()).toMatchObject([{ direction: 'from_client', text: 'Вот ещё: работодатель забрал паспорт' }])
-    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created', 'request.message'])
+    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created', 'request.confirmation', 'request.message'])
     await h.driver.send('/myrequests')
     await h.driver.press('JO-2026-00001')
     expect(h.lastText()).toContain('Вы: Вот ещё: работодатель забрал паспорт')
@@ -57,7 +57,7 @@ describe('my requests', () => {
     await h.driver.press('Да, отозвать')
     expect(h.lastText()).toContain('Статус: Отозван вами')
     expect(h.driver.buttons().map((b) => b.label)).toEqual(['⬅️ Назад'])
-    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created', 'request.withdrawn'])
+    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created', 'request.confirmation', 'request.withdrawn'])
   })
 
   it('deletes all of the person’s data on request, and only theirs', async () => {
@@ -73,6 +73,6 @@ describe('my requests', () => {
     expect(h.db.select().from(legalRequests).all().map((r) => [r.userId, r.description === ''])).toEqual([[4006, false], [0, true]])
     expect(h.db.select().from(users).all().map((u) => u.id)).toEqual([4006])
     expect(h.db.select().from(keyValue).all().filter((r) => r.key.endsWith(':4007'))).toEqual([])
-    expect(h.db.select().from(outbox).all().map((o) => [o.requestId, o.kind])).toEqual([[1, 'request.created'], [2, 'request.erased']])
+    expect(h.db.select().from(outbox).all().map((o) => [o.requestId, o.kind])).toEqual([[1, 'request.created'], [1, 'request.confirmation'], [2, 'request.erased']])
   })
 })

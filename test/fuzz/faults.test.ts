@@ -96,8 +96,37 @@ describe('Telegram failures while lawyers are notified', () => {
     await h.driver.pressData('c:summary:send')
     expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
     expect(await h.flush(600)).toBe(0)
-    expect(h.db.select().from(outbox).all().map((o) => o.kind)).toEqual(['request.created'])
+    // The queued copy of the confirmation is closed at once (not retried), the lawyers' card went.
+    expect(pending(h)).toEqual([])
+    expect(h.db.select().from(outbox).all().map((o) => [o.kind, o.lastError])).toEqual([
+      ['request.created', null],
+      ['request.confirmation', 'not retried: person'],
+    ])
+    expect(h.telegram.calls.filter((c) => Number(c.payload.chat_id) === MIGRANT && c.method === 'sendMessage' && String(c.payload.text).includes('JO-2026-00001'))).toHaveLength(0)
     expect(sent(h, 'sendMessage', LAWYERS_CHAT_ID, 'JO-2026-00001')).toBe(1)
+  })
+
+  it('the process dies while the confirmation is on its way (never answered): after a restart the reference arrives once, from the outbox', async () => {
+    const h = await createTestBot({ timeoutSeconds: 600 })
+    await startAs(h, MIGRANT, 'en')
+    await fileRequest(h, {}, { send: false })
+    const mark = h.telegram.calls.length
+    h.telegram.failNext('sendMessage', 'timeout')
+    // Not awaited: this "process" hangs on the confirmation and is then replaced, as after SIGKILL.
+    void h.driver.pressData('c:summary:send')
+    for (let i = 0; i < 200 && h.telegram.failuresLeft > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(h.telegram.failuresLeft).toBe(0)
+    expect(h.db.select().from(legalRequests).all()).toHaveLength(1)
+    await h.restart()
+    const confirmation = h.t('en', 'lawyer:sent', { reference: 'JO-2026-00001' })
+    // Delivered right away, the lawyers' card goes; the person's copy waits for the hold.
+    await h.flush(5)
+    expect(h.textsSince(mark, MIGRANT)).not.toContain(confirmation)
+    h.advance(3 * 60_000)
+    expect(await h.flush(600)).toBe(0)
+    expect(h.textsSince(mark, MIGRANT).filter((t) => t === confirmation)).toHaveLength(1)
+    expect(sent(h, 'sendMessage', LAWYERS_CHAT_ID, 'JO-2026-00001')).toBe(1)
+    expect(pending(h)).toEqual([])
   })
 
   it('Telegram too slow to answer (client timeout) at Send and while the lawyers are notified: stored once, the reference reaches the person, each notification arrives once', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { InlineKeyboard, Keyboard } from 'grammy'
 import { intakeState } from '../../db/desk.js'
 import { enqueueOutbox, listRequestsOfUser, submitLegalRequest, type LegalRequestDraft } from '../../db/legal-requests.js'
+import { markDelivered, scheduleRetry } from '../../db/outbox.js'
 import { describeError } from '../../logger.js'
 import { classifyFailure } from '../outbox/failures.js'
 import { openRequestsOverDailyCap } from '../../requests/daily-cap.js'
@@ -139,37 +140,47 @@ export async function legalRequestConversation(conversation: BotConversation, ct
   const draft = toDraft(answers)
   const sourceUpdateId = draftId ? `draft:${draftId}` : String(ctx.update.update_id)
   const language = ctx.locale
+  // The confirmation fits the urgency chosen; a request already stored is never announced as new.
+  const newKey = draft.urgency === 'detained' ? 'lawyer:sentUrgent' : draft.urgency === 'deadline' ? 'lawyer:sentDeadline' : 'lawyer:sent'
   const result = await conversation.external((outside) => {
-    const { request, created } = submitLegalRequest(outside.db, draft, {
+    const { request, created, confirmationId } = submitLegalRequest(outside.db, draft, {
       userId: outside.from!.id,
       chatId: outside.chat!.id,
       language,
       sourceUpdateId: `${outside.chat!.id}:${sourceUpdateId}`,
       now: outside.clock(),
+      confirmation: { key: newKey, holdMs: CONFIRMATION_HOLD_MS },
     })
     outside.logger.info({ handler: 'legal-request:submitted', request_id: request.id, created })
-    return { requestId: request.id, reference: request.reference, created }
+    return { requestId: request.id, reference: request.reference, created, confirmationId }
   })
-  // The confirmation fits the urgency chosen; a request already stored is never announced as new.
-  const key = !result.created ? 'lawyer:alreadySent' : draft.urgency === 'detained' ? 'lawyer:sentUrgent' : draft.urgency === 'deadline' ? 'lawyer:sentDeadline' : 'lawyer:sent'
+  const key = result.created ? newKey : 'lawyer:alreadySent'
   const text = t(key, { reference: result.reference })
   // Outside the replay: sent or queued exactly once, even if this update is handled again.
-  await conversation.external((outside) => confirmOrQueue(outside, result.requestId, key, text))
+  await conversation.external((outside) => confirmOrQueue(outside, result.requestId, key, text, result.confirmationId))
 }
+
+/** How long the queued copy of the confirmation waits for the direct send to be marked done. */
+const CONFIRMATION_HOLD_MS = 2 * 60_000
 
 /**
  * The request is stored by now, so its reference must reach the person even when Telegram fails
- * at this moment (500, 429, network, timeout): the confirmation then goes into the outbox, which
- * retries it with back-off, in order with whatever else goes to this chat.
+ * at this moment (500, 429, network, timeout): the queued copy is then made due at once, and the
+ * outbox retries it with back-off, in order with whatever else goes to this chat. If the process
+ * dies mid-send, the copy falls due by itself after CONFIRMATION_HOLD_MS.
  */
-async function confirmOrQueue(outside: BotContext, requestId: number, key: string, text: string): Promise<void> {
+async function confirmOrQueue(outside: BotContext, requestId: number, key: string, text: string, confirmationId: number | undefined): Promise<void> {
   try {
     await outside.reply(text, { parse_mode: 'HTML' })
+    if (confirmationId !== undefined) markDelivered(outside.db, confirmationId, outside.clock())
   } catch (error) {
     const failure = classifyFailure(error, outside.config.lawyersChatId)
     outside.logger.warn({ handler: 'legal-request:confirm', request_id: requestId, failure, err: describeError(error).message }, 'confirmation not sent now')
     // A person who blocked the bot, or a refusal that would repeat, is not retried.
-    if (failure === 'transient') enqueueOutbox(outside.db, 'request.confirmation', requestId, { clientChatId: outside.chat!.id, key }, outside.clock())
+    if (failure !== 'transient') {
+      if (confirmationId !== undefined) markDelivered(outside.db, confirmationId, outside.clock(), `not retried: ${failure}`)
+    } else if (confirmationId !== undefined) scheduleRetry(outside.db, confirmationId, 0, outside.clock(), 'direct send failed')
+    else enqueueOutbox(outside.db, 'request.confirmation', requestId, { clientChatId: outside.chat!.id, key }, outside.clock())
   }
 }
 
