@@ -24,7 +24,9 @@ export async function setBotCommands(api: Api, i18n: i18n, fallback: Language): 
 
 /** The chosen language may differ from the app's: give this chat its own list. */
 export async function setChatCommands(ctx: BotContext, language: Language): Promise<void> {
-  const commands = MENU_COMMANDS.map((command) => ({ command, description: ctx.i18n.t(`commands.${command}`, { lng: language }) }))
+  // The language's own translator remembers these fixed texts (src/i18n.ts); i18n.t with { lng } would translate all 12 anew.
+  const t = ctx.i18n.getFixedT(language)
+  const commands = MENU_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }))
   await ctx.api.setMyCommands(commands, { scope: { type: 'chat', chat_id: ctx.chatId! } }).catch((error: unknown) => {
     ctx.logger.warn({ err: describeError(error), handler: 'commands:chat' }, 'setMyCommands failed')
   })

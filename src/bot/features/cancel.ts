@@ -18,9 +18,12 @@ const MENU_BUTTONS = /^(menu:|my:write:|my:list$|b:lawyer$|dl:lawyer$|r:l:|ce:a:
 
 /** The name of the open conversation as people read it ("the family benefits questions"). */
 export function openConversationName(ctx: BotContext): string | undefined {
-  const id = Object.keys(ctx.conversation.active())[0]
-  return id ? ctx.t(`conv.names.${id}`, { defaultValue: ctx.t('conv.names.other') }) : undefined
+  const id = openConversationId(ctx)
+  return id ? conversationName(ctx, id) : undefined
 }
+
+const openConversationId = (ctx: BotContext): string | undefined => Object.keys(ctx.conversation.active())[0]
+const conversationName = (ctx: BotContext, id: string): string => ctx.t(`conv.names.${id}`, { defaultValue: ctx.t('conv.names.other') })
 
 privateChat.command('cancel', async (ctx) => {
   const active = openConversationName(ctx) !== undefined
@@ -38,7 +41,8 @@ privateChat.command('help', async (ctx, next) => {
 })
 
 privateChat.use(async (ctx, next) => {
-  const open = openConversationName(ctx)
+  // Runs for every private update: the open conversation's name is translated only when said.
+  const open = openConversationId(ctx)
   // A reply to the lawyer (or to any bot message about a request) goes to the request even in the
   // middle of another conversation, which stays where it was.
   const aboutRequest = open && ctx.message && !ctx.message.text?.startsWith('/') ? requestRepliedTo(ctx) : undefined
@@ -46,9 +50,10 @@ privateChat.use(async (ctx, next) => {
   const command = ctx.message?.text?.match(/^\/([a-z]+)(@\w+)?(\s|$)/)?.[1]
   const menuEntry = (command && MENU_COMMANDS.includes(command)) || MENU_BUTTONS.test(ctx.callbackQuery?.data ?? '')
   if (open && menuEntry) {
+    const what = conversationName(ctx, open)
     await ctx.conversation.exitAll()
     ctx.logger.info({ handler: 'conv:left-for-menu', command })
-    await ctx.reply(ctx.t('conv.left', { what: open }))
+    await ctx.reply(ctx.t('conv.left', { what }))
   }
   await next()
 })

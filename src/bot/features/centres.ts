@@ -1,5 +1,6 @@
 import { Composer, Keyboard } from 'grammy'
-import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem } from '../../db/support-centres.js'
+import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem, type LiveDirectory } from '../../db/support-centres.js'
+import type { City } from '../../centres/vocabulary.js'
 import { matchCityQuery } from '../../centres/city-query.js'
 import { hasCoordinates, isRealLocation } from '../../centres/geography.js'
 import { describeError } from '../../logger.js'
@@ -42,6 +43,20 @@ function lookup(ctx: BotContext, id: string, refText: string) {
   return ref && centre ? { ref, centre, dir: loadDirectory(ctx.db) } : undefined
 }
 
+/**
+ * The Russian cities that have a list, for typed city names. Kept per directory copy (loadDirectory returns
+ * the same frozen object until an import): the same array lets matchCityQuery reuse its folded names.
+ */
+const typedCitiesOf = new WeakMap<LiveDirectory, readonly City[]>()
+function typedCities(dir: LiveDirectory): readonly City[] {
+  let cities = typedCitiesOf.get(dir)
+  if (!cities) {
+    const listed = new Set(dir.centres.map((c) => c.city))
+    typedCitiesOf.set(dir, (cities = dir.cities.filter((c) => c.country === 'ru' && listed.has(c.id))))
+  }
+  return cities
+}
+
 async function showMenu(ctx: BotContext): Promise<void> {
   ctx.logger.info({ handler: 'centres:menu' })
   await showView(ctx, menuView(ctx, loadDirectory(ctx.db)))
@@ -57,8 +72,7 @@ privateChat.command('centres', showMenu)
 privateChat.on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/') || Object.keys(ctx.conversation.active()).length > 0) return next()
   const dir = loadDirectory(ctx.db)
-  const listed = new Set(dir.centres.map((c) => c.city))
-  const query = matchCityQuery(ctx.message.text, dir.cities.filter((c) => c.country === 'ru' && listed.has(c.id)))
+  const query = matchCityQuery(ctx.message.text, typedCities(dir))
   if (!query) return next()
   ctx.logger.info({ handler: 'centres:typed', list: query.kind === 'city' ? query.cityId : 'menu' })
   if (query.kind === 'centres') return showView(ctx, menuView(ctx, dir))

@@ -131,6 +131,14 @@ privateChat.callbackQuery(/^r:l:([a-z0-9-]{1,40})$/, async (ctx) => {
   await startLegalRequest(ctx, category ? { topic: CATEGORY_TO_TOPIC[category], articleId: id } : {})
 })
 
+/** An article's body as one line of plain text, made once per article (the articles are fixed after start). */
+const plainBodies = new WeakMap<Article, string>()
+function plainBody(article: Article): string {
+  let text = plainBodies.get(article)
+  if (text === undefined) plainBodies.set(article, (text = stripHtml(article.body).replace(/\s+/g, ' ').trim()))
+  return text
+}
+
 /** Any free text outside a conversation is a question: the best article and two more. */
 privateChat.on('message:text', async (ctx, next) => {
   if (ctx.message.text.startsWith('/')) return next()
@@ -148,7 +156,7 @@ privateChat.on('message:text', async (ctx, next) => {
   kb.text(`📖 ${article.title}`, `r:a:${best.id}`).row()
   for (const r of others) kb.text(r.title, `r:a:${r.id}`).row()
   kb.text(ctx.t('rights:notWhatYouNeed'), `r:l:${best.id}`)
-  const snippet = escapeHtml(clip(stripHtml(article.body).replace(/\s+/g, ' ').trim(), 280))
+  const snippet = escapeHtml(clip(plainBody(article), 280))
   await ctx.reply(`${ctx.t('rights:bestMatch')}\n\n<b>${escapeHtml(article.title)}</b>\n${snippet}`, { parse_mode: 'HTML', reply_markup: kb })
 })
 
@@ -166,7 +174,7 @@ composer.on('inline_query', async (ctx) => {
       type: 'article',
       id,
       title: article.title,
-      description: clip(stripHtml(article.body).replace(/\s+/g, ' ').trim(), 100),
+      description: clip(plainBody(article), 100),
       input_message_content: { message_text: articleText({ t, clock: ctx.clock }, article), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
       reply_markup: new InlineKeyboard().url(t('rights:openInBot'), `https://t.me/${ctx.me.username}?start=a_${id}`),
     }]
