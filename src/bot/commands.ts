@@ -6,7 +6,7 @@ import { describeError } from '../logger.js'
 import type { BotContext } from './context.js'
 
 /** Commands shown in Telegram's menu; names stay Latin, descriptions follow the user's language. */
-export const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'emergency', 'myrequests', 'language', 'help', 'cancel', 'mydata', 'deletemydata'] as const
+export const MENU_COMMANDS = ['start', 'rights', 'centres', 'lawyer', 'benefits', 'deadlines', 'news', 'emergency', 'myrequests', 'language', 'help', 'cancel', 'mydata', 'deletemydata'] as const
 
 function commandGroup(i18n: i18n, fallback: Language): CommandGroup<BotContext> {
   const group = new CommandGroup<BotContext>()
