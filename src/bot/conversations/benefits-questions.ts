@@ -8,51 +8,18 @@ import { formatSom } from '../../benefits/render-assessment.js'
 import { escapeHtml } from '../../i18n.js'
 import { readAgeList, readWholeNumber, type NumberAnswer } from '../../numbers/read-number.js'
 import type { ConvContext } from '../context.js'
-import { choiceKeyboard, reprompt, type BotConversation, type Choice } from './prompts.js'
+import { choiceKeyboard, type BotConversation, type Choice } from './prompts.js'
+import { askButtons, markChosen, questionnaireReprompt, questionnaireT, type QuestionnaireT } from './questionnaire.js'
 
 /** The benefits namespace, plain keys ("question.baby"). */
-export type BenefitsT = (key: string, options?: Record<string, unknown>) => string
+export type BenefitsT = QuestionnaireT
 
-export function benefitsT(ctx: ConvContext): BenefitsT {
-  return (key, options) => ctx.t(`benefits:${key}`, options)
-}
-
-/** Says what is expected instead; true when the question should be asked again below. */
-async function benefitsReprompt(next: ConvContext, t: BenefitsT, expected: 'buttons' | 'text'): Promise<boolean> {
-  const m = next.message
-  if (m?.text?.startsWith('/')) await next.reply(t('conv.command'))
-  else if (m?.voice || m?.audio || m?.video_note) await next.reply(t('conv.voice'))
-  else return (await reprompt(next, expected)) || m !== undefined
-  return true
-}
-
-/** Marks the chosen answer under the question, so the chat reads as a record. */
-async function markChosen(next: ConvContext, question: string, label: string): Promise<void> {
-  await next.answerCallbackQuery()
-  await next.editMessageText(`${question}\n\n➡️ <b>${escapeHtml(label)}</b>`, { parse_mode: 'HTML' }).catch(() => undefined)
-}
+export const benefitsT = (ctx: ConvContext): BenefitsT => questionnaireT(ctx, 'benefits')
 
 /** Asks with buttons (the last one "I don't know") and waits for one of them. */
-export async function askChoice<T extends string>(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  step: string,
-  choices: Choice<T>[],
-  columns = 2,
-): Promise<T> {
+export function askChoice<T extends string>(conversation: BotConversation, ctx: ConvContext, step: string, choices: Choice<T>[], columns = 2): Promise<T> {
   const t = benefitsT(ctx)
-  const question = t(`question.${step}`)
-  const kb = () => choiceKeyboard(step, choices, columns)
-  await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
-  for (;;) {
-    const next = await conversation.wait()
-    const chosen = choices.find((c) => next.callbackQuery?.data === `c:${step}:${c.value}`)
-    if (chosen) {
-      await markChosen(next, question, chosen.label)
-      return chosen.value
-    }
-    if (await benefitsReprompt(next, t, 'buttons')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
-  }
+  return askButtons(conversation, ctx, t, t(`question.${step}`), step, choices, columns)
 }
 
 export interface NumberQuestion {
@@ -133,7 +100,7 @@ export async function askNumber(conversation: BotConversation, ctx: ConvContext,
     }
     const text = next.message?.text?.trim()
     if (!text || text.startsWith('/')) {
-      if (await benefitsReprompt(next, t, 'text')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
+      if (await questionnaireReprompt(next, t, 'text')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
       continue
     }
     const answer = readWholeNumber(text.slice(0, 200), { min: q.min, max: q.max, money: q.money === true })
@@ -181,7 +148,7 @@ export async function askAges(conversation: BotConversation, ctx: ConvContext): 
     }
     const text = next.message?.text?.trim()
     if (!text || text.startsWith('/')) {
-      if (await benefitsReprompt(next, t, 'text')) await next.reply(question, { reply_markup: kb() })
+      if (await questionnaireReprompt(next, t, 'text')) await next.reply(question, { reply_markup: kb() })
       continue
     }
     const read = readAgeList(text.slice(0, 200), { max: 17, keepBelow: 16 })

@@ -9,41 +9,17 @@ import type { DateAnswer, IsoDate } from '../../deadlines/types.js'
 import { escapeHtml } from '../../i18n.js'
 import { formatDay, readDate, type DateProblem } from '../../numbers/read-date.js'
 import type { ConvContext } from '../context.js'
-import { choiceKeyboard, reprompt, type BotConversation, type Choice } from './prompts.js'
+import { choiceKeyboard, type BotConversation, type Choice } from './prompts.js'
+import { askButtons, markChosen, questionnaireReprompt, questionnaireT, type QuestionnaireT } from './questionnaire.js'
 
-export type DeadlinesT = (key: string, options?: Record<string, unknown>) => string
+export type DeadlinesT = QuestionnaireT
 
-export const deadlinesT = (ctx: ConvContext): DeadlinesT => (key, options) => ctx.t(`deadlines:${key}`, options)
-
-/** Says what is expected instead (naming these questions); true when the question should be asked again. */
-async function deadlinesReprompt(next: ConvContext, t: DeadlinesT, expected: 'buttons' | 'text'): Promise<boolean> {
-  const m = next.message
-  if (m?.text?.startsWith('/')) await next.reply(t('conv.command'))
-  else if (m?.voice || m?.audio || m?.video_note) await next.reply(t('conv.voice'))
-  else return (await reprompt(next, expected)) || m !== undefined
-  return true
-}
-
-async function markChosen(next: ConvContext, question: string, label: string): Promise<void> {
-  await next.answerCallbackQuery().catch(() => undefined)
-  await next.editMessageText(`${question}\n\n➡️ <b>${escapeHtml(label)}</b>`, { parse_mode: 'HTML' }).catch(() => undefined)
-}
+export const deadlinesT = (ctx: ConvContext): DeadlinesT => questionnaireT(ctx, 'deadlines')
 
 /** Buttons only (citizenship, Moscow yes/no), the last one "I don't know". */
-export async function askChoice<T extends string>(conversation: BotConversation, ctx: ConvContext, step: string, choices: Choice<T>[], columns = 1): Promise<T> {
+export function askChoice<T extends string>(conversation: BotConversation, ctx: ConvContext, step: string, choices: Choice<T>[], columns = 1): Promise<T> {
   const t = deadlinesT(ctx)
-  const question = t(`q.${step}`)
-  const kb = () => choiceKeyboard(step, choices, columns)
-  await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
-  for (;;) {
-    const next = await conversation.wait()
-    const chosen = choices.find((c) => next.callbackQuery?.data === `c:${step}:${c.value}`)
-    if (chosen) {
-      await markChosen(next, question, chosen.label)
-      return chosen.value
-    }
-    if (await deadlinesReprompt(next, t, 'buttons')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
-  }
+  return askButtons(conversation, ctx, t, t(`q.${step}`), step, choices, columns)
 }
 
 export interface DateQuestion {
@@ -101,7 +77,7 @@ export async function askDate(conversation: BotConversation, ctx: ConvContext, q
     }
     const text = next.message?.text?.trim()
     if (!text || text.startsWith('/')) {
-      if (await deadlinesReprompt(next, t, 'text')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
+      if (await questionnaireReprompt(next, t, 'text')) await next.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
       continue
     }
     const read = readDate(text.slice(0, 200), { today: q.today, when: q.when })
