@@ -21,16 +21,7 @@ interface PageOptions {
 export function chatPage({ lang, t, csrf, transcript, alert }: PageOptions): string {
   const state = renderState(transcript, t, csrf)
   const empty = transcript.messages.length === 0
-  return `<!doctype html>
-<html lang="${esc(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(t('web:title'))}</title>
-<link rel="stylesheet" href="/app.css">
-<script src="/app.js" defer></script>
-</head>
-<body>
+  return `${pageHead(lang, t, true)}
 <a class="skip" href="#text">${esc(t('web:skip'))}</a>
 <header><h1>${esc(t('web:title'))}</h1></header>
 <main id="main" data-v="${state.v}">
@@ -56,15 +47,7 @@ ${empty ? `<form method="post" action="/send" class="start"><input type="hidden"
 
 /** `/`: what this is, in the browser's language, and the way in. */
 export function homePage(lang: string, t: TFunction): string {
-  return `<!doctype html>
-<html lang="${esc(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(t('web:title'))}</title>
-<link rel="stylesheet" href="/app.css">
-</head>
-<body>
+  return `${pageHead(lang, t, false)}
 <header><h1>${esc(t('web:title'))}</h1></header>
 <main id="main">
 <p>${esc(t('web:intro'))}</p>
@@ -73,4 +56,17 @@ export function homePage(lang: string, t: TFunction): string {
 </main>
 </body>
 </html>`
+}
+
+/** The top of every page, up to <body>: the visitor's language, the stylesheet, and the script only where it helps. */
+function pageHead(lang: string, t: TFunction, script: boolean): string {
+  return `<!doctype html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t('web:title'))}</title>
+<link rel="stylesheet" href="/app.css">
+${script ? '<script src="/app.js" defer></script>\n' : ''}</head>
+<body>`
 }
