@@ -13,6 +13,9 @@ export interface BackupResult {
  * the step, SQLite handles it). The copy is created owner-only (600) like the database itself and
  * checked with `integrity_check` before this returns. An existing file is never overwritten.
  */
+/** Restarts of the stepwise copy before the rest is copied in one step. */
+const MAX_RESTARTS = 3
+
 export async function backupDatabase(source: string, destination: string, pagesPerStep = 100): Promise<BackupResult> {
   if (existsSync(destination)) throw new Error(`${destination} already exists; choose a new file name`)
   prepareDatabaseFile(source)
@@ -20,7 +23,17 @@ export async function backupDatabase(source: string, destination: string, pagesP
   try {
     // Created empty with mode 600 first: the backup then writes into it and keeps the mode.
     closeSync(openSync(destination, 'wx', 0o600))
-    const { totalPages } = await live.backup(destination, { progress: () => pagesPerStep })
+    // Each write by the bot between two steps restarts the copy; on a busy bot that could go on for ever,
+    // so after a few restarts the rest is copied in one step (a short read lock; the bot's writes wait).
+    let restarts = 0
+    let lastRemaining = Infinity
+    const { totalPages } = await live.backup(destination, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages > lastRemaining) restarts++
+        lastRemaining = remainingPages
+        return restarts >= MAX_RESTARTS ? Number.MAX_SAFE_INTEGER : pagesPerStep
+      },
+    })
     const copy = new Database(destination, { readonly: true, fileMustExist: true })
     try {
       return { pages: totalPages, integrity: String(copy.pragma('integrity_check', { simple: true })) }
