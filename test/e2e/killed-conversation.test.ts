@@ -22,7 +22,7 @@ function person(api: Api) {
   const step = async (update: Record<string, unknown>, expect: (c: { payload: any }) => boolean) => {
     const mark = toPerson().length
     api.push({ update_id: updateId++, ...update })
-    await api.waitFor(() => toPerson().slice(mark).some(expect), 8_000)
+    await api.waitFor(() => toPerson().slice(mark).some(expect), 20_000)
   }
   const message = (text: string) => ({ message: { message_id: 10_000 + updateId, date: Math.floor(Date.now() / 1000), chat, from, text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}) } })
   const press = (data: string) => ({ callback_query: { id: `cb-${updateId}`, from, chat_instance: 'ci', data, message: { message_id: 1, date: 0, chat, text: '…' } } })
@@ -57,7 +57,7 @@ async function throughTheDescription(p: ReturnType<typeof person>): Promise<void
 }
 
 describe('the real process killed with SIGKILL in the middle of a request', () => {
-  it('on restart the database is consistent and the person goes on from the step they were at; after Send one confirmation and one card', { timeout: 30_000 }, async () => {
+  it('on restart the database is consistent and the person goes on from the step they were at; after Send one confirmation and one card', { timeout: 90_000 }, async () => {
     const path = freshDatabase()
     const api = await startFakeBotApiServer()
     const env = { BOT_TOKEN: TOKEN, BOT_API_ROOT: api.apiRoot, LAWYERS_CHAT_ID: String(GROUP), DATABASE_PATH: path, LOG_LEVEL: 'silent' }
@@ -87,7 +87,7 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
       expect(summary).toContain(DESCRIPTION)
       await p.press('c:summary:send', 'JO-')
       const cards = () => api.received.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === GROUP && /JO-\d+-\d+/.test(c.payload.text))
-      await api.waitFor(() => cards().length > 0, 8_000)
+      await api.waitFor(() => cards().length > 0, 20_000)
       // Room for a duplicate to show up, were there one.
       await new Promise((r) => setTimeout(r, 1_500))
       expect(await bot.stop(8_000)).toBe(0)
@@ -107,7 +107,7 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
     }
   })
 
-  it('killed right after Send, before the outbox posted the card: the lawyers get one card and the person one confirmation', { timeout: 30_000 }, async () => {
+  it('killed right after Send, before the outbox posted the card: the lawyers get one card and the person one confirmation', { timeout: 90_000 }, async () => {
     const path = freshDatabase()
     // The card is slow to be answered, so the process dies with it unanswered (never delivered).
     const options = { delays: {} as Record<string, number>, recordOnAnswer: true }
@@ -132,7 +132,7 @@ describe('the real process killed with SIGKILL in the middle of a request', () =
 
       delete options.delays[`sendMessage:${GROUP}`]
       bot = startBot(env, 'ignore', { singleProcess: true })
-      await api.waitFor(() => cards().length > 0, 10_000)
+      await api.waitFor(() => cards().length > 0, 20_000)
       await new Promise((r) => setTimeout(r, 1_500))
       expect(await bot.stop(8_000)).toBe(0)
       expect(integrity(path)).toBe('ok')
