@@ -6,6 +6,8 @@
  * future date for something that has happened, or a date before 2020 comes back as a problem to explain.
  */
 
+import { addDays } from '../deadlines/calendar-days.js'
+
 /** 'YYYY-MM-DD', a calendar day. */
 export type IsoDay = string
 
@@ -65,11 +67,6 @@ function exists(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-}
-
-function addDays(day: IsoDay, days: number): IsoDay {
-  const [y, m, d] = parseIso(day)
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
 
 function monthOf(word: string): number | undefined {
@@ -164,10 +161,3 @@ export function formatDay(day: IsoDay): string {
   const [y, m, d] = parseIso(day)
   return `${pad(d)}.${pad(m)}.${y}`
 }
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDay, to: IsoDay): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-export { addDays as addDaysToDay }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween, formatDay, readDate, type DateReading } from '../../src/numbers/read-date.js'
+import { daysBetween } from '../../src/deadlines/calendar-days.js'
+import { formatDay, readDate, type DateReading } from '../../src/numbers/read-date.js'
 
 const today = '2026-12-03'
 const ok = (date: string, confirm = false): DateReading => ({ ok: true, date, confirm })

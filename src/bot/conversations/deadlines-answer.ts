@@ -6,7 +6,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { Deadline, DeadlineKind, DeadlineReport, IsoDate } from '../../deadlines/types.js'
 import { escapeHtml, type TFunction } from '../../i18n.js'
-import { daysBetween, formatDay } from '../../numbers/read-date.js'
+import { daysBetween } from '../../deadlines/calendar-days.js'
+import { formatDay } from '../../numbers/read-date.js'
 
 /** At most this many characters per message, in every language (a cheap phone shows about a screen). */
 export const MESSAGE_BUDGET = 1000
