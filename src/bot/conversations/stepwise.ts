@@ -5,17 +5,20 @@
  * began, and replays all of it on every step: the state and the cost of a step grow with each answer.
  * Here the conversation is written as before (straight-line code, one `await` per question), but each
  * question goes through `steps.ask(name, …)`. When a question is answered, its answer is added to a short
- * journal (`[name, answer]` pairs) and the conversation is entered afresh with that journal as its
- * argument, in the same update: answered questions return their journal value at once (nothing is sent
- * or waited for), and the log holds only the question now open. Side effects between questions (a
- * message, a value from the database or the clock) go through `steps.once(name, …)`, so they happen once.
+ * journal (`[name, answer]` pairs) and the conversation goes on to the next question in the same run.
+ * When the update is handled, the stored state is cut down to what entering the conversation afresh with
+ * that journal as its argument would have stored (see `compactRun`): answered questions return their
+ * journal value at once on the next replay (nothing is sent or waited for), and the log holds only the
+ * question now open. Side effects between questions (a message, a value from the database or the clock)
+ * go through `steps.once(name, …)`, so they happen once.
  *
  * Use: `createStepwiseConversation(id, (conversation, ctx, steps, input) => …, options)` instead of
  * `createConversation`, and `ctx.conversation.enter(id, input)` as before. The code must take the same path
  * for the same journal (as with the replay engine: no Date.now() or random outside `steps.once`).
  */
-import { createConversation, type ConversationData, type VersionedState } from '@grammyjs/conversations'
+import { createConversation, type ConversationData, type ConversationState, type VersionedState } from '@grammyjs/conversations'
 import type { Middleware } from 'grammy'
+import type { Update } from 'grammy/types'
 import type { BotContext, ConvContext } from '../context.js'
 import type { BotConversation } from './prompts.js'
 
@@ -28,44 +31,54 @@ export type Journal = [string, unknown][]
  */
 export const REPLAY_LOG = 'replay-log'
 
-interface Continuation {
-  input: unknown
-  journal: Journal
-}
+/** A position in the replay log, `[send ops, receive ops]` (the engine's checkpoint): where the journal ends. */
+export type Cut = [number, number]
 
-/** The outside context of the update that answered a question → the journal to go on with. */
-const pending = new WeakMap<object, Continuation>()
+/** The runs of the update in progress (outside context → conversation id → its last run), to compact once handled. */
+const runs = new WeakMap<object, Map<string, Steps>>()
 
 /** A journal the code no longer fits; the conversation ends and the person is told it starts again. */
 export class JournalMismatch extends Error {}
 
+/** How a journal value reads back after storage: JSON, `undefined` as null. */
+const asStored = (value: unknown): unknown => (value === undefined || value === null ? null : JSON.parse(JSON.stringify(value)))
+
 export class Steps {
   private position = 0
   private readonly journal: Journal
+  /** Where the last journal entry was made in this run's replay log, if one was. */
+  private cut: Cut | undefined
 
   constructor(
     private readonly conversation: BotConversation,
     private readonly input: unknown,
     journal: Journal | typeof REPLAY_LOG | undefined | null,
+    id?: string,
   ) {
     this.legacy = journal === REPLAY_LOG
     this.journal = Array.isArray(journal) ? [...journal] : []
+    // The middleware below compacts the state of the last run of each conversation in the update: this one.
+    // Through the plugin's own escape to the outside context, which (unlike `external`) adds nothing to the log.
+    if (id !== undefined && !this.legacy) {
+      ;(conversation as unknown as { escape: (fn: (outside: object) => void) => void }).escape((outside) => {
+        let byId = runs.get(outside)
+        if (!byId) runs.set(outside, (byId = new Map()))
+        byId.set(id, this)
+      })
+    }
   }
 
-  /** A conversation saved with a replay log goes on as one: no journal, no restart. */
+  /** A conversation saved with a replay log goes on as one: no journal, no compaction. */
   readonly legacy: boolean
 
-  /** Asks a question (which may wait for several updates) once; then the conversation starts afresh from the journal. */
+  /** Asks a question (which may wait for several updates) once; its answer is then read from the journal. */
   async ask<T>(name: string, question: () => Promise<T>): Promise<T> {
     if (this.legacy) return question()
     const known = this.recorded<T>(name)
     if (known) return known.value
-    const value = await question()
+    const value = asStored(await question()) as T
     this.record(name, value)
-    const next: Continuation = { input: this.input ?? null, journal: this.journal }
-    await this.conversation.external((outside) => void pending.set(outside, next))
-    // Ends this run; the middleware below enters the conversation again with the longer journal.
-    return await this.conversation.halt()
+    return value
   }
 
   /** Something done once between questions (a message, a value from outside); its result is kept in the journal. */
@@ -78,9 +91,15 @@ export class Steps {
     return value
   }
 
+  /** The state to store instead of `run` (this run's, handled in `update`), or undefined to keep it as it is. */
+  compact(run: ConversationState, update: Update): ConversationState | undefined {
+    return this.cut && compactRun(run, update, this.input ?? null, this.journal, this.cut)
+  }
+
   private record(name: string, value: unknown): void {
     this.journal.push([name, value ?? null])
     this.position = this.journal.length
+    this.cut = this.conversation.checkpoint()
   }
 
   private recorded<T>(name: string): { value: T } | undefined {
@@ -93,9 +112,39 @@ export class Steps {
   }
 }
 
+/**
+ * The state entering the conversation afresh with `journal` in `update` would have stored: the
+ * `update` as its first wait, then the log from `cut` on (the open question), renumbered. Undefined
+ * when the log does not split cleanly at `cut` (an operation begun before it and finished after):
+ * the state is then kept whole, which replays the same way, only longer.
+ */
+export function compactRun(run: ConversationState, update: Update, input: unknown, journal: Journal, [send, receive]: Cut): ConversationState | undefined {
+  const log = run.replay
+  if (send < 1 || receive < 1 || send > log.send.length || receive > log.receive.length) return undefined
+  for (let i = 0; i < log.receive.length; i++) if (log.receive[i]!.send < send !== i < receive) return undefined
+  if (run.interrupts.some((op) => op < send)) return undefined
+  const shift = send - 1
+  return {
+    args: JSON.stringify([input, journal]),
+    interrupts: run.interrupts.map((op) => op - shift),
+    replay: {
+      send: [{ payload: 'wait' }, ...log.send.slice(send)],
+      receive: [{ send: 0, returnValue: update }, ...log.receive.slice(receive).map((r) => ({ send: r.send - shift, returnValue: r.returnValue }))],
+    },
+  }
+}
+
 export type StepwiseBuilder<I> = (conversation: BotConversation, ctx: ConvContext, steps: Steps, input: I | undefined) => Promise<unknown>
 
-/** Registers a stepwise conversation: `createConversation` plus re-entering it after each answered question. */
+/** The conversations plugin's data for this update (the plugin keeps it under a private symbol; conversations 2.1.1). */
+let pluginState: symbol | undefined
+function conversationData(ctx: object): ConversationData | undefined {
+  pluginState ??= Object.getOwnPropertySymbols(ctx).find((s) => s.description === 'conversations.state')
+  const internal = pluginState && (ctx as Record<symbol, { getMutableData?: () => ConversationData } | undefined>)[pluginState]
+  return internal?.getMutableData?.()
+}
+
+/** Registers a stepwise conversation: `createConversation`, and its stored state cut down to the journal after each update. */
 export function createStepwiseConversation<I>(
   id: string,
   builder: StepwiseBuilder<I>,
@@ -103,13 +152,13 @@ export function createStepwiseConversation<I>(
 ): Middleware<BotContext> {
   const inner = createConversation<BotContext, ConvContext>(
     (conversation, ctx, input?: I | null, journal?: Journal | typeof REPLAY_LOG) =>
-      builder(conversation, ctx, new Steps(conversation, input, journal), input ?? undefined),
+      builder(conversation, ctx, new Steps(conversation, input, journal, id), input ?? undefined),
     { id, ...options },
   )
   return async (ctx, next) => {
     try {
       await inner(ctx, next)
-      for (let go = take(ctx); go; go = take(ctx)) await ctx.conversation.enter(id, go.input, go.journal)
+      compactStored(ctx, id)
     } catch (error) {
       // The plugin has dropped the conversation by now; the person must not be left with a bare apology.
       if (!(error instanceof JournalMismatch)) throw error
@@ -119,10 +168,16 @@ export function createStepwiseConversation<I>(
   }
 }
 
-function take(ctx: object): Continuation | undefined {
-  const go = pending.get(ctx)
-  pending.delete(ctx)
-  return go
+/** Replaces the stored state of conversation `id` by its compacted form, if a run in this update answered a question. */
+function compactStored(ctx: BotContext, id: string): void {
+  const steps = runs.get(ctx)?.get(id)
+  if (!steps) return
+  runs.get(ctx)!.delete(id)
+  // One state: stepwise conversations are not parallel.
+  const states = conversationData(ctx)?.[id]
+  if (states?.length !== 1) return
+  const compacted = steps.compact(states[0]!, ctx.update)
+  if (compacted) states[0] = compacted
 }
 
 /**
