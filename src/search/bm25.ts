@@ -122,13 +122,26 @@ export class Bm25Index {
    * `hit[row]` to 1 there. Phrases are summed in the order given; a repeated phrase counts again (as in FTS5).
    */
   addBm25(phrases: readonly string[], score: Float64Array, hit: Uint8Array): void {
+    this.addBm25Touched(phrases, score, hit)
+  }
+
+  /**
+   * `addBm25`, and the rows it set `hit` on (that were 0 before) go to `touched` from `count` on, in the order first
+   * hit; returns the new count. `touched` needs room for every row.
+   */
+  addBm25Touched(phrases: readonly string[], score: Float64Array, hit: Uint8Array, touched?: Uint32Array, count = 0): number {
     for (const phrase of phrases) {
       const { rows, bm25, from, to } = this.match(phrase)
       for (let i = from; i < to; i++) {
-        score[rows[i]!]! += bm25[i]!
-        hit[rows[i]!] = 1
+        const row = rows[i]!
+        score[row]! += bm25[i]!
+        if (hit[row] === 0) {
+          hit[row] = 1
+          if (touched) touched[count++] = row
+        }
       }
     }
+    return count
   }
 
   /** Rows holding a phrase (see the header for what a phrase is); none for anything else. */

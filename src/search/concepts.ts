@@ -118,12 +118,26 @@ function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
   return index
 }
 
-/** For each phrase word a question word matches: the first such question word (a stem matches a word it starts, or
- * whose merged letter swallowed the stem's last one: "beat*" matches "beac"). */
-function firstMatches(words: readonly string[], index: PhraseIndex): Map<number, number> {
+/**
+ * For each phrase word a question word matches: the first such question word (a stem matches a word it starts, or
+ * whose merged letter swallowed the stem's last one: "beat*" matches "beac"). `full`: the phrases all of whose words
+ * matched, in the order they became complete.
+ */
+function firstMatches(words: readonly string[], index: PhraseIndex, phrases: readonly CompiledPhrase[]): { first: Map<number, number>; full: number[] } {
   const first = new Map<number, number>()
+  const full: number[] = []
+  // Words matched per phrase, only for the phrases touched by this question.
+  const matched = new Map<number, number>()
   const mark = (list: readonly number[] | undefined, at: number) => {
-    if (list) for (const key of list) if (!first.has(key)) first.set(key, at)
+    if (!list) return
+    for (const key of list) {
+      if (first.has(key)) continue
+      first.set(key, at)
+      const pi = Math.floor(key / PHRASE_WORDS)
+      const count = (matched.get(pi) ?? 0) + 1
+      matched.set(pi, count)
+      if (count === phrases[pi]!.words.length) full.push(pi)
+    }
   }
   words.forEach((q, at) => {
     mark(index.exact.get(q), at)
@@ -132,7 +146,7 @@ function firstMatches(words: readonly string[], index: PhraseIndex): Map<number,
       for (const letter of SWALLOWED[q[k - 1]!] ?? []) mark(index.stems.get(q.slice(0, k - 1) + letter), at)
     }
   })
-  return first
+  return { first, full }
 }
 
 /**
@@ -142,9 +156,9 @@ function firstMatches(words: readonly string[], index: PhraseIndex): Map<number,
 export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
   const words = text.split(' ').filter(Boolean)
   if (words.length === 0) return []
-  const first = firstMatches(words, indexOf(phrases))
-  // Phrases with at least one word found, in vocabulary order (the order decides which duplicate is reported).
-  const candidates = [...new Set([...first.keys()].map((key) => Math.floor(key / PHRASE_WORDS)))].sort((a, b) => a - b)
+  const { first, full } = firstMatches(words, indexOf(phrases), phrases)
+  // Phrases with every word found, in vocabulary order (the order decides which duplicate is reported).
+  const candidates = full.sort((a, b) => a - b)
   const hits = new Map<string, { best: number; covered: Set<number>; seen: Set<string>; phrases: string[] }>()
   for (const pi of candidates) {
     const p = phrases[pi]!

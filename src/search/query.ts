@@ -59,6 +59,8 @@ export interface Query {
   /** Every trigram of every word (each once), for one OR over all words. */
   terms: string[]
   words: QueryWord[]
+  /** Each word's `prefix`, in word order (the word-index query). */
+  prefixes: string[]
 }
 
 /** The text a question is searched as: its first MAX_QUERY_CHARS characters, in skeleton spelling. */
@@ -106,5 +108,5 @@ export function buildQuery(text: string, prefixLength: number): Query | null {
     })
   }
   if (words.length === 0) return null
-  return { terms: [...all], words }
+  return { terms: [...all], words, prefixes: words.map((w) => w.prefix) }
 }
