@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
-import { changeRequestStatus, hasRequestIn, latestRequestOf, submitLegalRequest } from '../../src/db/legal-requests.js'
+import { changeRequestStatus, hasRequestIn, latestRequestOf, submitLegalRequest, type LegalRequestDraft } from '../../src/db/legal-requests.js'
 import { OPEN_STATUSES, REQUEST_STATUSES } from '../../src/requests/lifecycle.js'
 
 const SETS: readonly (readonly string[])[] = [OPEN_STATUSES, ['waiting_for_client'], ['withdrawn'], REQUEST_STATUSES, []]
@@ -14,7 +14,7 @@ describe('hasRequestIn', () => {
     const db = openDatabase(':memory:')
     const now = new Date('2026-12-01T10:00:00Z')
     const agree = (userId: number) => SETS.map((s) => [hasRequestIn(db, userId, s), latestRequestOf(db, userId, s) !== undefined])
-    const draft = { forWhom: 'self', topic: 'work', urgency: 'normal', city: 'kazan', description: 'Не платят зарплату', attachments: [], safeToContact: true } as const
+    const draft: LegalRequestDraft = { forWhom: 'self', topic: 'work', urgency: 'normal', city: 'kazan', description: 'Не платят зарплату', attachments: [], safeToContact: true }
     const seen: boolean[][] = []
     const check = () => {
       for (const userId of [1, 2]) {
