@@ -268,6 +268,23 @@ export function latestRequestOf(db: Db, userId: number, statuses: readonly strin
   return statement.get({ userId })
 }
 
+/**
+ * Whether the person has any request in one of these statuses: one narrow look-up on the user index, asked before
+ * the queries that pick which request (almost nobody who writes to the bot has an open request).
+ */
+export function hasRequestIn(db: Db, userId: number, statuses: readonly string[]): boolean {
+  const byStatuses = relayStatements(db).any
+  const key = statuses.join(',')
+  let statement = byStatuses.get(key)
+  if (!statement) byStatuses.set(key, (statement = anyStatement(db, statuses.length)))
+  return statement.get(userId, ...statuses) !== undefined
+}
+
+const anyStatement = (db: Db, statuses: number) =>
+  db.$client
+    .prepare<unknown[], number>(`SELECT 1 FROM legal_requests WHERE user_id = ? AND status IN (${Array(statuses).fill('?').join(', ')}) LIMIT 1`)
+    .pluck()
+
 const latestStatement = (db: Db, statuses: readonly string[]) =>
   db
     .select()
@@ -282,6 +299,7 @@ const latestStatement = (db: Db, statuses: readonly string[]) =>
  */
 const relayStatements = oncePerDatabase((db: Db) => ({
   latest: new Map<string, ReturnType<typeof latestStatement>>(),
+  any: new Map<string, ReturnType<typeof anyStatement>>(),
   lastExchanged: db
     .select({ direction: requestMessages.direction })
     .from(requestMessages)

@@ -24,7 +24,7 @@
 import type { Article, Language } from '../content/articles.js'
 import { Bm25Index } from './bm25.js'
 import { CONCEPTS, compileConcepts, matchConcepts, type CompiledPhrase, type ConceptVocabulary } from './concepts.js'
-import { countGramHits, wordCoverage, type GramHits } from './coverage.js'
+import { countGramHits, GramHitsScratch, wordCoverage, type GramHits } from './coverage.js'
 import { skeleton, stripHtml } from './normalise.js'
 import { buildQuery, MAX_QUERY_CHARS, questionText, type Query, type QueryWord } from './query.js'
 
@@ -138,6 +138,10 @@ export class ArticleSearch {
   private readonly part: Float64Array
   private readonly hit: Uint8Array
   private readonly seen: Uint8Array
+  private readonly touched: Uint32Array
+  private readonly firstScored: Float64Array
+  private readonly boosted: Float64Array
+  private readonly gramHits: GramHitsScratch
 
   constructor(articles: readonly Article[], options: ArticleSearchOptions = {}) {
     this.opt = { ...DEFAULTS, ...options }
@@ -163,6 +167,10 @@ export class ArticleSearch {
     this.part = new Float64Array(n)
     this.hit = new Uint8Array(n)
     this.seen = new Uint8Array(n)
+    this.touched = new Uint32Array(n)
+    this.firstScored = new Float64Array(n)
+    this.boosted = new Float64Array(n)
+    this.gramHits = new GramHitsScratch(n)
     this.phrases = this.opt.concepts ? compileConcepts(this.opt.concepts, new Set(articles.map((a) => a.id))) : []
   }
 
@@ -211,38 +219,71 @@ export class ArticleSearch {
     }
   }
 
-  /** Rows with any query term, with their summed weighted bm25, in the order they first scored. */
+  /**
+   * Rows with any query term (in no particular order), their summed weighted bm25 in `raw`, and in `firstScored` a
+   * number that orders them as they first scored (add by add, then by row).
+   */
   private wordScores(q: Query, trace?: Float64Array): number[] {
     const o = this.opt
-    const { raw, part, hit, seen } = this
+    const { raw, part, hit, seen, touched, firstScored } = this
+    const n = this.rows.length
     raw.fill(0)
     seen.fill(0)
-    const order: number[] = []
+    // Left zero by every add below (only the rows it touched are cleared); cleared here too in case a question threw.
+    part.fill(0)
+    hit.fill(0)
+    const scored: number[] = []
+    let addNo = 0
+    // Each OR query is summed before it is weighted, row by row, in the order FTS5 summed them in, so scores are the
+    // same to the last bit; only the rows the phrases hit are visited.
     const add = (index: Bm25Index, phrases: readonly string[], k: number, slot: number) => {
-      part.fill(0)
-      hit.fill(0)
-      index.addBm25(phrases, part, hit)
-      // Rows in index order, each OR query summed before it is weighted: the order FTS5 returned and summed them in,
-      // so even exact ties resolve as they always have.
-      for (let r = 0; r < hit.length; r++) {
-        if (!hit[r]) continue
-        if (!seen[r]) order.push(r)
-        seen[r] = 1
+      const count = index.addBm25Touched(phrases, part, hit, touched)
+      for (let i = 0; i < count; i++) {
+        const r = touched[i]!
+        if (!seen[r]) {
+          seen[r] = 1
+          scored.push(r)
+          firstScored[r] = addNo * n + r
+        }
         raw[r]! += part[r]! * k
         if (trace) trace[r * SLOTS + slot]! += part[r]! * k
+        part[r] = 0
+        hit[r] = 0
       }
+      addNo++
     }
-    FIELDS.forEach((_f, fi) => {
+    for (let fi = 0; fi < FIELDS.length; fi++) {
       const w = o.weights[fi] ?? 0
-      if (w <= 0) return
+      if (w <= 0) continue
       if (o.perWordNorm > 0) {
         for (const qw of q.words) add(this.trigramIndexes[fi]!, qw.grams, w / Math.pow(qw.grams.length, o.perWordNorm), fi * 2)
       } else {
         add(this.trigramIndexes[fi]!, q.terms, w, fi * 2)
       }
-      if (o.wordWeight > 0) add(this.wordIndexes[fi]!, q.words.map((x) => x.prefix), w * o.wordWeight, fi * 2 + 1)
-    })
-    return order
+      if (o.wordWeight > 0) add(this.wordIndexes[fi]!, q.prefixes, w * o.wordWeight, fi * 2 + 1)
+    }
+    return scored
+  }
+
+  /**
+   * The scored rows that the ranking loop can reach, strongest first (ties: as they first scored, which is the order
+   * FTS5 returned them in). The coverage factor is ≥ 1 and the best score is at least the strongest row's, so a row
+   * whose upper bound is below the cut-off share of the strongest row's score would stop the loop anyway: such rows
+   * are left out before sorting.
+   */
+  private candidates(scored: readonly number[], lang: Language): number[] {
+    const o = this.opt
+    const { raw, boosted, firstScored } = this
+    let strongest = 0
+    for (const row of scored) {
+      const s = raw[row]! * (this.rows[row]!.lang === lang ? o.userLanguageBoost : 1)
+      boosted[row] = s
+      if (s > strongest) strongest = s
+    }
+    const upper = 1 + Math.max(0, o.coverageWeight)
+    const prefilter = strongest > 0 && o.coverageWeight >= 0 && o.relativeCutoff <= 1
+    const kept = prefilter ? scored.filter((row) => !(boosted[row]! * upper < strongest * o.relativeCutoff)) : [...scored]
+    return kept.sort((a, b) => boosted[b]! - boosted[a]! || firstScored[a]! - firstScored[b]!)
   }
 
   private rank(query: string, lang: Language, limit: number, trace?: Float64Array): Ranked[] {
@@ -252,16 +293,14 @@ export class ArticleSearch {
     const concepts = o.conceptWeight > 0 ? matchConcepts(text, this.phrases) : []
     if (!q && concepts.length === 0) return []
     const n = this.rows.length
-    const order = q ? this.wordScores(q, trace) : []
-    const hits = q ? countGramHits(q.words, this.trigramIndexes, n) : undefined
+    const candidates = q ? this.candidates(this.wordScores(q, trace), lang) : []
+    const hits = q ? countGramHits(q.words, this.trigramIndexes, n, this.gramHits) : undefined
     const best = new Map<string, Ranked>()
     // Strongest rows first; the coverage factor can at most multiply by (1 + coverageWeight), so once a row's upper
     // bound falls below the cut-off share of the best score, no later row can be shown.
-    const candidates = order
-      .map((row) => ({ row, s: this.raw[row]! * (this.rows[row]!.lang === lang ? o.userLanguageBoost : 1) }))
-      .sort((a, b) => b.s - a.s)
     let topScore = 0
-    for (const { row, s } of candidates) {
+    for (const row of candidates) {
+      const s = this.boosted[row]!
       const info = this.rows[row]!
       if (s * (1 + Math.max(0, o.coverageWeight)) < topScore * o.relativeCutoff) break
       let score = s

@@ -62,6 +62,8 @@ export class Bm25Index {
   private readonly prefixes = new Map<string, Postings>()
   /** Per row: k1 × (1 − b + b × length / average length), the length part of bm25's denominator. */
   private readonly lengthNorm: Float64Array
+  /** What `term()` returns, reused (see `match()`). */
+  private readonly found: Postings
 
   constructor(
     texts: readonly string[],
@@ -112,6 +114,7 @@ export class Bm25Index {
       this.tf[at] = counts[i]!
     })
     this.bm25 = new Float64Array(terms.length)
+    this.found = { rows: this.rows, bm25: this.bm25, from: 0, to: 0 }
     for (let t = 0; t < termCount; t++) this.weigh(this.offsets[t]!, this.offsets[t + 1]!, this.rows, this.tf, this.bm25)
     if (kind === 'word') this.sortedWords.push(...[...this.wordIds.keys()].sort())
     else this.indexPairs(texts)
@@ -122,17 +125,33 @@ export class Bm25Index {
    * `hit[row]` to 1 there. Phrases are summed in the order given; a repeated phrase counts again (as in FTS5).
    */
   addBm25(phrases: readonly string[], score: Float64Array, hit: Uint8Array): void {
+    this.addBm25Touched(phrases, score, hit)
+  }
+
+  /**
+   * `addBm25`, and the rows it set `hit` on (that were 0 before) go to `touched` from `count` on, in the order first
+   * hit; returns the new count. `touched` needs room for every row.
+   */
+  addBm25Touched(phrases: readonly string[], score: Float64Array, hit: Uint8Array, touched?: Uint32Array, count = 0): number {
     for (const phrase of phrases) {
       const { rows, bm25, from, to } = this.match(phrase)
       for (let i = from; i < to; i++) {
-        score[rows[i]!]! += bm25[i]!
-        hit[rows[i]!] = 1
+        const row = rows[i]!
+        score[row]! += bm25[i]!
+        if (hit[row] === 0) {
+          hit[row] = 1
+          if (touched) touched[count++] = row
+        }
       }
     }
+    return count
   }
 
-  /** Rows holding a phrase (see the header for what a phrase is); none for anything else. */
-  match(phrase: string): Postings {
+  /**
+   * Rows holding a phrase (see the header for what a phrase is); none for anything else. Read it before the next
+   * `match()`: a single trigram's postings come in one object reused call after call (a question makes hundreds).
+   */
+  match(phrase: string): Readonly<Postings> {
     if (this.kind === 'word') {
       if (phrase.endsWith('*')) return this.prefix(phrase.slice(0, -1))
       const id = this.wordIds.get(phrase)
@@ -144,7 +163,10 @@ export class Bm25Index {
   }
 
   private term(t: number): Postings {
-    return { rows: this.rows, bm25: this.bm25, from: this.offsets[t]!, to: this.offsets[t + 1]! }
+    const found = this.found
+    found.from = this.offsets[t]!
+    found.to = this.offsets[t + 1]!
+    return found
   }
 
   /** bm25 of one term in each of its rows: IDF × tf × (k1 + 1) / (tf + k1 × (1 − b + b × length / average)). */

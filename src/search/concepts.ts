@@ -79,13 +79,22 @@ export interface ConceptHit {
 
 /** Phrase words indexed once per compiled vocabulary, so a question looks up its own words instead of every phrase. */
 interface PhraseIndex {
-  /** Whole word → phrase words (as `phrase index × PHRASE_WORDS + word index`) that must be typed whole. */
+  /** Whole word → phrase words (as `base[phrase] + word index`) that must be typed whole. */
   exact: Map<string, number[]>
   /** Stem → phrase words ending in `*`. */
   stems: Map<string, number[]>
   /** Shortest and longest stem: only a question word's prefixes of these lengths are looked up. */
   shortest: number
   longest: number
+  /** Per phrase, the number of its first word; per phrase word, its phrase. */
+  base: Uint32Array
+  phraseOf: Uint32Array
+  /**
+   * Scratch for one question (matching is synchronous), left as found: per phrase word the first question word that
+   * matched it (-1: none), per phrase how many of its words matched.
+   */
+  first: Int32Array
+  matched: Uint16Array
 }
 
 /** Merged letter → the stem letters it can swallow (MERGED turned round). */
@@ -94,7 +103,7 @@ const SWALLOWED: Readonly<Record<string, readonly string[]>> = Object.entries(ME
   {},
 )
 
-/** More words than any phrase has (a phrase is a few words). */
+/** More words than any phrase has (a phrase is a few words); a longer phrase never matches. */
 const PHRASE_WORDS = 1024
 
 const indexes = new WeakMap<readonly CompiledPhrase[], PhraseIndex>()
@@ -102,28 +111,47 @@ const indexes = new WeakMap<readonly CompiledPhrase[], PhraseIndex>()
 function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
   let index = indexes.get(phrases)
   if (index) return index
-  index = { exact: new Map(), stems: new Map(), shortest: Infinity, longest: 0 }
+  const base = new Uint32Array(phrases.length)
+  let words = 0
+  phrases.forEach((p, pi) => {
+    base[pi] = words
+    words += p.words.length
+  })
+  const phraseOf = new Uint32Array(words)
+  index = { exact: new Map(), stems: new Map(), shortest: Infinity, longest: 0, base, phraseOf, first: new Int32Array(words).fill(-1), matched: new Uint16Array(phrases.length) }
   phrases.forEach((p, pi) =>
     p.words.forEach((w, wi) => {
-      if (wi >= PHRASE_WORDS) return // never in practice; keeps keys apart (such a phrase then never matches)
+      phraseOf[base[pi]! + wi] = pi
+      if (wi >= PHRASE_WORDS) return // never in practice (such a phrase then never matches)
       if (w.prefix) index!.shortest = Math.min(index!.shortest, w.text.length)
       if (w.prefix) index!.longest = Math.max(index!.longest, w.text.length)
       const map = w.prefix ? index!.stems : index!.exact
       const list = map.get(w.text)
-      if (list) list.push(pi * PHRASE_WORDS + wi)
-      else map.set(w.text, [pi * PHRASE_WORDS + wi])
+      if (list) list.push(base[pi]! + wi)
+      else map.set(w.text, [base[pi]! + wi])
     }),
   )
   indexes.set(phrases, index)
   return index
 }
 
-/** For each phrase word a question word matches: the first such question word (a stem matches a word it starts, or
- * whose merged letter swallowed the stem's last one: "beat*" matches "beac"). */
-function firstMatches(words: readonly string[], index: PhraseIndex): Map<number, number> {
-  const first = new Map<number, number>()
+/**
+ * For each phrase word a question word matches: the first such question word, in `index.first` (a stem matches a
+ * word it starts, or whose merged letter swallowed the stem's last one: "beat*" matches "beac"). Returns the phrases
+ * all of whose words matched, and `marked`: the phrase words set, to clear after reading.
+ */
+function firstMatches(words: readonly string[], index: PhraseIndex, phrases: readonly CompiledPhrase[], marked: number[]): number[] {
+  const { first, matched, phraseOf } = index
+  const full: number[] = []
   const mark = (list: readonly number[] | undefined, at: number) => {
-    if (list) for (const key of list) if (!first.has(key)) first.set(key, at)
+    if (!list) return
+    for (const key of list) {
+      if (first[key] !== -1) continue
+      first[key] = at
+      marked.push(key)
+      const pi = phraseOf[key]!
+      if (++matched[pi]! === phrases[pi]!.words.length) full.push(pi)
+    }
   }
   words.forEach((q, at) => {
     mark(index.exact.get(q), at)
@@ -132,7 +160,7 @@ function firstMatches(words: readonly string[], index: PhraseIndex): Map<number,
       for (const letter of SWALLOWED[q[k - 1]!] ?? []) mark(index.stems.get(q.slice(0, k - 1) + letter), at)
     }
   })
-  return first
+  return full
 }
 
 /**
@@ -142,13 +170,25 @@ function firstMatches(words: readonly string[], index: PhraseIndex): Map<number,
 export function matchConcepts(text: string, phrases: readonly CompiledPhrase[]): ConceptHit[] {
   const words = text.split(' ').filter(Boolean)
   if (words.length === 0) return []
-  const first = firstMatches(words, indexOf(phrases))
-  // Phrases with at least one word found, in vocabulary order (the order decides which duplicate is reported).
-  const candidates = [...new Set([...first.keys()].map((key) => Math.floor(key / PHRASE_WORDS)))].sort((a, b) => a - b)
+  const index = indexOf(phrases)
+  const marked: number[] = []
+  try {
+    return hitsOf(firstMatches(words, index, phrases, marked), index, phrases)
+  } finally {
+    for (const key of marked) {
+      index.first[key] = -1
+      index.matched[index.phraseOf[key]!] = 0
+    }
+  }
+}
+
+function hitsOf(full: number[], index: PhraseIndex, phrases: readonly CompiledPhrase[]): ConceptHit[] {
+  // Phrases with every word found, in vocabulary order (the order decides which duplicate is reported).
+  const candidates = full.sort((a, b) => a - b)
   const hits = new Map<string, { best: number; covered: Set<number>; seen: Set<string>; phrases: string[] }>()
   for (const pi of candidates) {
     const p = phrases[pi]!
-    const at = p.words.map((_w, wi) => first.get(pi * PHRASE_WORDS + wi) ?? -1)
+    const at = p.words.map((_w, wi) => index.first[index.base[pi]! + wi]!)
     if (at.includes(-1)) continue
     const h = hits.get(p.id) ?? { best: 0, covered: new Set<number>(), seen: new Set<string>(), phrases: [] }
     hits.set(p.id, h)

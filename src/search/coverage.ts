@@ -20,33 +20,59 @@ export interface GramHits {
  * "title + keywords" exactly when it is in the title or in the keywords (only trigrams with two spaces cross a
  * joint).
  */
-export function countGramHits(words: readonly QueryWord[], fields: readonly Bm25Index[], rows: number): GramHits {
-  const meta = new Uint16Array(words.length * rows)
-  const all = new Uint16Array(words.length * rows)
+export function countGramHits(words: readonly QueryWord[], fields: readonly Bm25Index[], rows: number, scratch?: GramHitsScratch): GramHits {
+  const size = words.length * rows
+  const { meta, all } = scratch ? scratch.take(size) : { meta: new Uint16Array(size), all: new Uint16Array(size) }
   // Which gram last counted a row, so a row holding a gram in two fields counts once.
-  const metaSeen = new Uint32Array(rows)
-  const allSeen = new Uint32Array(rows)
+  const metaSeen = scratch?.metaSeen.fill(0) ?? new Uint32Array(rows)
+  const allSeen = scratch?.allSeen.fill(0) ?? new Uint32Array(rows)
   let gramNo = 0
-  words.forEach(({ coverGrams }, wi) => {
-    for (const gram of coverGrams) {
+  for (let wi = 0; wi < words.length; wi++) {
+    const at = wi * rows
+    for (const gram of words[wi]!.coverGrams) {
       gramNo++
-      fields.forEach((index, fi) => {
-        const { rows: holding, from, to } = index.match(gram)
+      for (let fi = 0; fi < fields.length; fi++) {
+        const { rows: holding, from, to } = fields[fi]!.match(gram)
         for (let i = from; i < to; i++) {
           const row = holding[i]!
           if (fi < 2 && metaSeen[row] !== gramNo) {
             metaSeen[row] = gramNo
-            meta[wi * rows + row]!++
+            meta[at + row]!++
           }
           if (allSeen[row] !== gramNo) {
             allSeen[row] = gramNo
-            all[wi * rows + row]!++
+            all[at + row]!++
           }
         }
-      })
+      }
     }
-  })
+  }
   return { meta, all }
+}
+
+/**
+ * Buffers for `countGramHits`, kept by one search and reused question after question (search is synchronous): the
+ * returned hits are only valid until the next count.
+ */
+export class GramHitsScratch {
+  readonly metaSeen: Uint32Array
+  readonly allSeen: Uint32Array
+  private meta = new Uint16Array(0)
+  private all = new Uint16Array(0)
+
+  constructor(rows: number) {
+    this.metaSeen = new Uint32Array(rows)
+    this.allSeen = new Uint32Array(rows)
+  }
+
+  /** Zeroed counts for `size` (word, row) pairs. */
+  take(size: number): GramHits {
+    if (this.meta.length < size) {
+      this.meta = new Uint16Array(size)
+      this.all = new Uint16Array(size)
+    }
+    return { meta: this.meta.subarray(0, size).fill(0), all: this.all.subarray(0, size).fill(0) }
+  }
 }
 
 /** Share of query words (0..1) a row holds. */

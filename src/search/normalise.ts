@@ -109,6 +109,25 @@ const CYR_TO_LAT: Record<string, string> = {
   'я': 'ya',
 }
 
+/** CYR_TO_LAT by code point, U+0400…U+04FF ('' for the letters it does not name). */
+const CYR_BY_CODE: readonly string[] = Array.from({ length: 0x100 }, (_x, i) => CYR_TO_LAT[String.fromCharCode(0x400 + i)] ?? '')
+
+/**
+ * Every Cyrillic character (U+0400…U+04FF) through CYR_TO_LAT, the rest as it is. A loop, not a replace with a
+ * function: that calls back once per letter, which cost more than all the rest of `skeleton()` together.
+ */
+function transliterate(text: string): string {
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x400 || code > 0x4ff) continue
+    out += text.slice(from, i) + CYR_BY_CODE[code - 0x400]!
+    from = i + 1
+  }
+  return from === 0 ? text : out + text.slice(from)
+}
+
 const VOWELS = 'аеёиоуыэюяөүўӣӯaeiouy'
 
 /**
@@ -140,6 +159,18 @@ const LATIN_RULES: ReadonlyArray<readonly [RegExp, string]> = [
  * Output: words of [a-z0-9] separated by single spaces.
  */
 export function skeleton(text: string): string {
+  // A typed message is folded twice, the same text each time (the city check, then the search).
+  if (text === last.text) return last.skeleton
+  const folded = skeletonOf(text)
+  last.text = text
+  last.skeleton = folded
+  return folded
+}
+
+/** The last text `skeleton()` folded, and the result (the function is pure, so this is never stale). */
+const last: { text: string | undefined; skeleton: string } = { text: undefined, skeleton: '' }
+
+function skeletonOf(text: string): string {
   const pre = text
     .normalize('NFC')
     .toLowerCase()
@@ -152,7 +183,7 @@ export function skeleton(text: string): string {
       return /[\p{L}]/u.test(prev) && !VOWELS.includes(prev) && prev !== 'ь' && prev !== 'ъ' ? 'е' : 'йо'
     })
   let s = fold(pre)
-  s = s.replace(/[\u0400-\u04FF]/g, (ch) => CYR_TO_LAT[ch] ?? '')
+  s = transliterate(s)
   // Any other script (emoji already removed by fold, but Arabic, CJK, …) cannot match Latin/Cyrillic articles.
   s = s.replace(/[^a-z0-9 ]+/g, '')
   for (const [re, to] of LATIN_RULES) s = s.replace(re, to)

@@ -59,6 +59,8 @@ export interface Query {
   /** Every trigram of every word (each once), for one OR over all words. */
   terms: string[]
   words: QueryWord[]
+  /** Each word's `prefix`, in word order (the word-index query). */
+  prefixes: string[]
 }
 
 /** The text a question is searched as: its first MAX_QUERY_CHARS characters, in skeleton spelling. */
@@ -81,30 +83,39 @@ function stemOf(word: string): string {
 /** Turns skeleton text (`questionText`) into query terms, or null when nothing searchable is left. */
 export function buildQuery(text: string, prefixLength: number): Query | null {
   if (!text) return null
-  // No real word is longer than MAX_WORD_CHARS; a pasted hash or URL must not become hundreds of trigrams.
-  const distinct = [...new Set(text.split(' ').filter(Boolean).map((w) => w.slice(0, MAX_WORD_CHARS)))]
-  const content = distinct.filter((w) => !STOPWORDS.has(w))
-  // Only greetings and filler ("hello", "как дела", "how are you"): nothing to look for.
-  if (content.length === 0) return null
-  const used = content.slice(0, MAX_WORDS)
+  // Distinct words that are not filler, the first MAX_WORDS of them. No real word is longer than MAX_WORD_CHARS; a
+  // pasted hash or URL must not become hundreds of trigrams. Only greetings and filler ("hello", "как дела", "how are
+  // you") leave nothing to look for.
+  const seen = new Set<string>()
+  const used: string[] = []
+  for (const token of text.split(' ')) {
+    if (!token) continue
+    const word = token.slice(0, MAX_WORD_CHARS)
+    if (seen.has(word)) continue
+    seen.add(word)
+    if (STOPWORDS.has(word)) continue
+    used.push(word)
+    if (used.length === MAX_WORDS) break
+  }
   const all = new Set<string>()
   const words: QueryWord[] = []
   for (const word of used) {
     if (!/^[a-z0-9]+$/.test(word)) continue
     // A one/two-letter word ("90", "kg", "3") only matches as a whole word: " 90 " is two trigrams with the spaces.
-    const grams = [...new Set(word.length >= 3 ? trigrams(word) : [` ${word} `])].filter(
-      (t) => all.size < MAX_TERMS || all.has(t),
-    )
+    const coverGrams = word.length >= 3 ? trigrams(word) : [` ${word}`, `${word} `]
+    // Each trigram once; past MAX_TERMS only those already asked for.
+    const open = all.size < MAX_TERMS
+    const grams = word.length >= 3 ? coverGrams.filter((t, i) => coverGrams.indexOf(t) === i && (open || all.has(t))) : [` ${word} `].filter((t) => open || all.has(t))
     if (grams.length === 0) continue
     for (const t of grams) all.add(t)
     words.push({
       word,
       grams,
       prefix: word.length <= 2 ? word : `${word.slice(0, Math.max(3, prefixLength))}*`,
-      coverGrams: word.length >= 3 ? trigrams(word) : [` ${word}`, `${word} `],
+      coverGrams,
       stem: stemOf(word),
     })
   }
   if (words.length === 0) return null
-  return { terms: [...all], words }
+  return { terms: [...all], words, prefixes: words.map((w) => w.prefix) }
 }

@@ -9,6 +9,7 @@ import {
   enqueueOutbox,
   findRequest,
   findRequestByReference,
+  hasRequestIn,
   messageFromSource,
   recordEdit,
   latestRequestOf,
@@ -198,6 +199,8 @@ privateChat.on('message', async (ctx, next) => {
   if (ctx.message.text?.startsWith('/')) return next()
   const replied = requestRepliedTo(ctx)
   if (replied) return relayFromPerson(ctx, replied, true)
+  // Every request below is an open one; most people who write have none, and one narrow look-up says so.
+  if (!hasRequestIn(ctx.db, ctx.from.id, OPEN_STATUSES)) return next()
   // Waiting for the person, or the lawyer wrote last: plain text is most likely the answer.
   const waiting = latestRequestOf(ctx.db, ctx.from.id, ['waiting_for_client']) ?? requestAwaitingAnswer(ctx.db, ctx.from.id, OPEN_STATUSES)
   const open = ctx.message.photo || ctx.message.document ? latestRequestOf(ctx.db, ctx.from.id, OPEN_STATUSES) : undefined
