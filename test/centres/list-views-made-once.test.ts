@@ -84,6 +84,15 @@ describe('centre lists made once per directory copy, language and open-now state
     expect(listView(viewer('ru', new Date('2026-11-27T09:00:00Z')), dir, moscow)!.text).toMatch(/Тест приёмная — 🟢 сейчас открыто/)
   })
 
+  it('turn open on the minute the entry opens (the local clock is remembered per minute, not longer)', () => {
+    const dir = loadDirectory(db)
+    const moscow: ListRef = { kind: 'city', cityId: 'moscow', filter: 'a' }
+    // 10:00 Moscow time is 07:00 UTC.
+    expect(listView(viewer('ru', new Date('2026-11-25T06:59:00.000Z')), dir, moscow)!.text).toMatch(/Тест приёмная — 🔴 сейчас закрыто/)
+    expect(listView(viewer('ru', new Date('2026-11-25T06:59:59.999Z')), dir, moscow)!.text).toMatch(/Тест приёмная — 🔴 сейчас закрыто/)
+    expect(listView(viewer('ru', new Date('2026-11-25T07:00:00.000Z')), dir, moscow)!.text).toMatch(/Тест приёмная — 🟢 сейчас открыто/)
+  })
+
   it('change as soon as the directory does: an import here, or one by another process', () => {
     const moscow: ListRef = { kind: 'city', cityId: 'moscow', filter: 'a' }
     const v = viewer('en', WEDNESDAY_NOON)
