@@ -93,6 +93,18 @@ describe('centre lists made once per directory copy, language and open-now state
     expect(listView(viewer('ru', new Date('2026-11-25T07:00:00.000Z')), dir, moscow)!.text).toMatch(/Тест приёмная — 🟢 сейчас открыто/)
   })
 
+  it('are made per translator: another i18next instance (other texts) gets its own', async () => {
+    const dir = loadDirectory(db)
+    const kazan: ListRef = { kind: 'city', cityId: 'kazan', filter: 'a' }
+    expect(listView(viewer('en', WEDNESDAY_NOON), dir, kazan)!.text).not.toContain('Other hint')
+    const other = await createI18n()
+    other.addResource('en', 'centres', 'list.hint', 'Other hint')
+    other.addResource('en', 'centres', 'menu.title', 'Other menu')
+    const v = { ...viewer('en', WEDNESDAY_NOON), t: other.getFixedT('en') as ViewContext['t'] }
+    expect(listView(v, dir, kazan)!.text).toContain('<i>Other hint</i>')
+    expect(menuView(v, dir).text).toBe('Other menu')
+  })
+
   it('change as soon as the directory does: an import here, or one by another process', () => {
     const moscow: ListRef = { kind: 'city', cityId: 'moscow', filter: 'a' }
     const v = viewer('en', WEDNESDAY_NOON)

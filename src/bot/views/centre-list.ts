@@ -92,12 +92,23 @@ const keep = (filter: Filter) => (c: SupportCentre) => filter === 'a' || offersL
 // Menu
 
 /** The menu for each directory copy and language, made once (as the lists below). */
-const madeMenus = new WeakMap<LiveDirectory, Map<string, View>>()
+const madeMenus = new WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, View>>>()
+
+/**
+ * What was made for a directory copy and a translator (one per language and i18next instance; translations are
+ * fixed after start, src/i18n.ts).
+ */
+function madeFor<T>(made: WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, T>>>, dir: LiveDirectory, t: ViewContext['t']): Map<string, T> {
+  let byT = made.get(dir)
+  if (!byT) made.set(dir, (byT = new WeakMap()))
+  let views = byT.get(t)
+  if (!views) byT.set(t, (views = new Map()))
+  return views
+}
 
 /** The cities (typed names work too, see features/centres.ts), another city, and the location button. */
 export function menuView(v: ViewContext, dir: LiveDirectory): View {
-  let menus = madeMenus.get(dir)
-  if (!menus) madeMenus.set(dir, (menus = new Map()))
+  const menus = madeFor(madeMenus, dir, v.t)
   let menu = menus.get(v.locale)
   if (!menu) menus.set(v.locale, (menu = freezeView(makeMenuView(v, dir))))
   return menu
@@ -208,10 +219,10 @@ function linesAndConsulates(v: ViewContext, dir: LiveDirectory, filter: Filter, 
 /**
  * A city's list and "another city" are the same for everyone reading one language until the directory changes
  * (loadDirectory then returns a new frozen copy, and the copies made from the old one go with it) or an entry
- * with opening hours opens or closes: they are made once per directory copy, language, list and "open now"
- * states of the entries shown, and shared (frozen). Lists near a shared location are made each time.
+ * with opening hours opens or closes: they are made once per directory copy, translator (language), list and
+ * "open now" states of the entries shown, and shared (frozen). Lists near a shared location are made each time.
  */
-const madeLists = new WeakMap<LiveDirectory, Map<string, MadeList>>()
+const madeLists = new WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, MadeList>>>()
 interface MadeList {
   /** The entries shown whose "open now" can change with the clock. */
   timed: readonly SupportCentre[]
@@ -225,8 +236,7 @@ export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View
   const now = v.clock()
   const stateOf = (c: SupportCentre) => openNow(c, now, dir)
   if (ref.kind === 'near') return makeListView(v, dir, ref, stateOf)
-  let lists = madeLists.get(dir)
-  if (!lists) madeLists.set(dir, (lists = new Map()))
+  const lists = madeFor(madeLists, dir, v.t)
   const key = `${v.locale}:${encodeRef(ref)}`
   const made = lists.get(key)
   const states = made?.timed.map(stateOf).join()
