@@ -83,18 +83,35 @@ const PLACE_SET = new Set(PLACE_WORDS.map(skeleton))
 const CENTRE_SET = new Set([...PLACE_WORDS, ...CENTRE_WORDS].map(skeleton))
 const FILLER_SET = new Set(FILLER_WORDS.map(skeleton))
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/**
+ * Levenshtein distance, stopping early once it exceeds `max`. Every word of every typed question that is not a
+ * known word is compared with each city name, so two rows are reused instead of made per row.
+ */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1)
+    rowB = new Int32Array(b.length + 1)
+  }
+  let prev = rowA
+  let row = rowB
+  for (let j = 0; j <= b.length; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    if (Math.min(...row) > max) return max + 1
-    prev = row
+    const ch = a.charCodeAt(i - 1)
+    row[0] = i
+    let least = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ch === b.charCodeAt(j - 1) ? 0 : 1))
+      row[j] = cost
+      if (cost < least) least = cost
+    }
+    if (least > max) return max + 1
+    ;[prev, row] = [row, prev]
   }
   return prev[b.length]!
 }
+let rowA = new Int32Array(32)
+let rowB = new Int32Array(32)
 
 /**
  * Typos allowed for a name: none for short names, one from 5 letters, two from 8 («Челябинкс»). A shorter word

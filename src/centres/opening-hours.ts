@@ -16,8 +16,24 @@ const WEEKDAY_BY_SHORT: Record<string, Weekday> = {
   Sun: 'sun',
 }
 
+/**
+ * The last minute asked per time zone: a list asks for each of its entries at the same moment. Offsets and their
+ * changes fall on whole minutes, so one UTC minute is one local minute.
+ */
+const lastMinute = new Map<string, { minute: number; clock: Readonly<LocalClock> }>()
+type LocalClock = { day: Weekday; minutes: number }
+
 /** Day of week and minutes since midnight at `now` in `timeZone`. */
-export function localClock(now: Date, timeZone: string): { day: Weekday; minutes: number } {
+export function localClock(now: Date, timeZone: string): Readonly<LocalClock> {
+  const minute = Math.floor(now.getTime() / 60_000)
+  const last = lastMinute.get(timeZone)
+  if (last?.minute === minute) return last.clock
+  const clock = Object.freeze(readLocalClock(now, timeZone))
+  lastMinute.set(timeZone, { minute, clock })
+  return clock
+}
+
+function readLocalClock(now: Date, timeZone: string): LocalClock {
   let fmt = clockFormats.get(timeZone)
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-US', {

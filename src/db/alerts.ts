@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import { EVERYONE, normaliseAudience, type Audience, type Follower } from '../alerts/audience.js'
 import { LANGUAGES, type Language } from '../config.js'
-import type { Db } from './client.js'
+import { oncePerDatabase, type Db } from './client.js'
 import type { DbOrTx } from './legal-requests.js'
 import { alertDeliveries, alerts, keyValue, newsSubscriptions, outbox, users } from './schema.js'
 
@@ -33,12 +33,10 @@ export function updateSubscription(db: Db, userId: number, change: Partial<Omit<
  * (a person who opened /news first has a row already and is never offered).
  */
 export function claimNewsOffer(db: Db, userId: number, language: Language, now: Date): boolean {
-  return db.transaction((tx) => {
-    const result = tx.insert(newsSubscriptions).values({ userId, language, topics: [], offeredAt: now, updatedAt: now }).onConflictDoNothing().run()
-    if (result.changes !== 1) return false
-    tx.insert(outbox).values({ kind: 'alert.offer' satisfies AlertOutboxKind, requestId: null, payload: JSON.stringify({ userId }), createdAt: now, nextAttemptAt: now }).run()
-    return true
-  })
+  // After every useful answer: almost always the person has a row already, and the insert would do nothing.
+  const statements = statementsFor(db)
+  if (statements.hasSubscriptionRow.get(userId) !== undefined) return false
+  return statements.claimOffer({ userId, language, now, payload: JSON.stringify({ userId }) })
 }
 
 /** The offer found the person in the middle of something: not sent, and the next useful answer offers again. */
@@ -107,6 +105,8 @@ export function findAlert(db: Db, id: number): Alert | undefined {
 
 /** The draft an admin is composing in this chat, if any (the newest). */
 export function composingAlert(db: Db, adminId: number, chatId: number): Alert | undefined {
+  // Asked on every message anyone sends: nearly always there is none, which a prepared statement says at once.
+  if (statementsFor(db).anyComposing.get(adminId, chatId) === undefined) return undefined
   const row = db.select().from(alerts).where(and(eq(alerts.createdBy, adminId), eq(alerts.chatId, chatId), eq(alerts.status, 'composing'))).orderBy(desc(alerts.id)).get()
   return row ? toAlert(row) : undefined
 }
@@ -229,3 +229,21 @@ export function eraseNewsData(db: DbOrTx, userId: number): void {
   // The figures keep the row; the person's id becomes a unique negative number that names nobody.
   db.update(alertDeliveries).set({ userId: sql`-rowid` }).where(eq(alertDeliveries.userId, userId)).run()
 }
+
+/** The checks made on every update, prepared once per connection (drizzle builds and prepares its query each time). */
+const statementsFor = oncePerDatabase((db: Db) => {
+  const p = sql.placeholder
+  // drizzle's prepared inserts still seal the payload and turn the dates into milliseconds (the columns' encoders).
+  const subscription = db.insert(newsSubscriptions).values({ userId: p('userId'), language: p('language'), topics: [], offeredAt: p('now'), updatedAt: p('now') }).onConflictDoNothing().prepare()
+  const offer = db.insert(outbox).values({ kind: 'alert.offer' satisfies AlertOutboxKind, requestId: null, payload: p('payload'), createdAt: p('now'), nextAttemptAt: p('now') }).prepare()
+  return {
+    hasSubscriptionRow: db.$client.prepare('select 1 from news_subscriptions where user_id = ?').pluck(),
+    anyComposing: db.$client.prepare("select 1 from alerts where created_by = ? and chat_id = ? and status = 'composing' limit 1").pluck(),
+    /** The subscription row and the offer's outbox row in one transaction; false (nothing queued) when the row exists. */
+    claimOffer: db.$client.transaction((values: { userId: number; language: Language; now: Date; payload: string }): boolean => {
+      if (subscription.run(values).changes !== 1) return false
+      offer.run(values)
+      return true
+    }),
+  }
+})

@@ -16,9 +16,9 @@ import { startLegalRequest } from './legal-request.js'
 
 /**
  * Find a support centre: city buttons or a shared location → one list message → cards edited in place,
- * with Call / Route / Ask a lawyer instead / Report wrong information. The directory is read from the
- * database on each update, so a CSV import or /centres_reload shows at once. Views: ../views/centre-list.ts
- * and ../views/centre-card.ts.
+ * with Call / Route / Ask a lawyer instead / Report wrong information. The directory is kept in memory and
+ * checked against the database on each update, so a CSV import or /centres_reload shows at once. Views:
+ * ../views/centre-list.ts and ../views/centre-card.ts.
  */
 const composer = new Composer<BotContext>()
 const privateChat = composer.chatType('private')
@@ -86,15 +86,18 @@ privateChat.callbackQuery(['menu:centres', 'ce:home'], async (ctx) => {
   await showMenu(ctx)
 })
 
+/** The list and card buttons (ce:…); any other update passes with one check instead of one per button. */
+const buttons = privateChat.filter((ctx) => ctx.callbackQuery?.data?.startsWith('ce:') === true)
+
 // A reply keyboard is the only way to ask for a location; it hides itself once used.
-privateChat.callbackQuery('ce:loc', async (ctx) => {
+buttons.callbackQuery('ce:loc', async (ctx) => {
   await ctx.answerCallbackQuery()
   const keyboard = new Keyboard().requestLocation(ctx.t('centres:location.button')).resized().oneTime()
   await ctx.reply(ctx.t('centres:location.prompt'), { reply_markup: keyboard })
 })
 
 // ce:l = the list; ce:g came from older menus (the list, then its pins): now the same list, no pins unasked.
-privateChat.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:([lg]):${REF}$`), async (ctx) => {
   const ref = decodeRef(ctx.match[2]!)
   const view = ref && listView(ctx, loadDirectory(ctx.db), ref)
   if (!ref || !view) return stale(ctx)
@@ -123,7 +126,7 @@ privateChat.on('message:location', async (ctx, next) => {
 })
 
 /** The card's "show on the map": the entry's own sourced coordinates as a pin, only when asked. */
-privateChat.callbackQuery(new RegExp(`^ce:v:${ID}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:v:${ID}$`), async (ctx) => {
   const centre = findSupportCentre(ctx.db, ctx.match[1]!)
   if (!centre || !hasCoordinates(centre)) return stale(ctx)
   await ctx.answerCallbackQuery()
@@ -131,7 +134,7 @@ privateChat.callbackQuery(new RegExp(`^ce:v:${ID}$`), async (ctx) => {
   await ctx.replyWithVenue(centre.lat, centre.lon, clip(nameOf(ctx, centre), 100), centre.address ?? placeName(ctx, dir, centre.city))
 })
 
-privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
   const found = lookup(ctx, ctx.match[1]!, ctx.match[2]!)
   if (!found) return stale(ctx)
   const { centre, ref, dir } = found
@@ -141,7 +144,7 @@ privateChat.callbackQuery(new RegExp(`^ce:o:${ID}:${REF}$`), async (ctx) => {
 })
 
 /** Call: the numbers alone, one per line, for the phone app to dial with one tap. */
-privateChat.callbackQuery(new RegExp(`^ce:p:${ID}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:p:${ID}$`), async (ctx) => {
   const centre = findSupportCentre(ctx.db, ctx.match[1]!)
   const numbers = centre ? dialableNumbers(centre, loadDirectory(ctx.db)) : []
   if (numbers.length === 0) return stale(ctx)
@@ -149,7 +152,7 @@ privateChat.callbackQuery(new RegExp(`^ce:p:${ID}$`), async (ctx) => {
   await ctx.reply(numbers.map((n) => `📞 ${n}`).join('\n'))
 })
 
-privateChat.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
   const found = lookup(ctx, ctx.match[1]!, ctx.match[2]!)
   if (!found) return stale(ctx)
   await ctx.answerCallbackQuery()
@@ -157,7 +160,7 @@ privateChat.callbackQuery(new RegExp(`^ce:w:${ID}:${REF}$`), async (ctx) => {
 })
 
 /** Stored with the lawyers' outbox event in one transaction; no user id is kept with a report. */
-privateChat.callbackQuery(new RegExp(`^ce:r:${ID}:([a-z]):${REF}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:r:${ID}:([a-z]):${REF}$`), async (ctx) => {
   const problem = PROBLEM_BY_CODE[ctx.match[2]!]
   const found = problem && CENTRE_PROBLEMS.includes(problem) ? lookup(ctx, ctx.match[1]!, ctx.match[3]!) : undefined
   const report = found && recordCentreReport(ctx.db, { centreId: found.centre.id, problem: problem!, language: ctx.locale }, ctx.clock())
@@ -167,7 +170,7 @@ privateChat.callbackQuery(new RegExp(`^ce:r:${ID}:([a-z]):${REF}$`), async (ctx)
   await showView(ctx, reportThanksView(ctx, found.dir, found.centre, found.ref))
 })
 
-privateChat.callbackQuery(new RegExp(`^ce:a:${ID}$`), async (ctx) => {
+buttons.callbackQuery(new RegExp(`^ce:a:${ID}$`), async (ctx) => {
   const centre = findSupportCentre(ctx.db, ctx.match[1]!)
   if (!centre) return stale(ctx)
   await ctx.answerCallbackQuery()

@@ -25,6 +25,8 @@ composer.use(async (ctx, next) => {
 })
 
 const privateChat = composer.chatType('private')
+/** The news buttons (n:… and an:…); any other update passes with one check instead of one per button. */
+const buttons = privateChat.filter((ctx) => /^a?n:/.test(ctx.callbackQuery?.data ?? ''))
 
 const topicName = (ctx: BotContext, id: string) => ctx.t(`rights:categories.${id}`)
 
@@ -74,17 +76,17 @@ privateChat.command('news', async (ctx) => {
   await showView(ctx, homeView(ctx, findSubscription(ctx.db, ctx.from.id)))
 })
 
-privateChat.callbackQuery('n:home', async (ctx) => {
+buttons.callbackQuery('n:home', async (ctx) => {
   await ctx.answerCallbackQuery()
   await showView(ctx, homeView(ctx, findSubscription(ctx.db, ctx.from.id)))
 })
 
-privateChat.callbackQuery('n:no', async (ctx) => {
+buttons.callbackQuery('n:no', async (ctx) => {
   await ctx.answerCallbackQuery()
   await showView(ctx, { text: ctx.t('alerts:news.declined'), keyboard: new InlineKeyboard() })
 })
 
-privateChat.callbackQuery(/^n:(t:([a-z]{1,20})|all)$/, async (ctx) => {
+buttons.callbackQuery(/^n:(t:([a-z]{1,20})|all)$/, async (ctx) => {
   const topic = ctx.match[2]
   if (topic !== undefined && !NEWS_TOPICS.includes(topic)) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
   await ctx.answerCallbackQuery()
@@ -95,12 +97,12 @@ privateChat.callbackQuery(/^n:(t:([a-z]{1,20})|all)$/, async (ctx) => {
   await showView(ctx, homeView(ctx, sub))
 })
 
-privateChat.callbackQuery(/^n:q:([cy])$/, async (ctx) => {
+buttons.callbackQuery(/^n:q:([cy])$/, async (ctx) => {
   await ctx.answerCallbackQuery()
   await showView(ctx, questionView(ctx, ctx.match[1] as 'c' | 'y'))
 })
 
-privateChat.callbackQuery(/^n:([cy]):([a-z-]{1,20})$/, async (ctx) => {
+buttons.callbackQuery(/^n:([cy]):([a-z-]{1,20})$/, async (ctx) => {
   const [, which, value] = ctx.match
   const allowed: readonly string[] = which === 'c' ? CITIZENSHIPS : NEWS_CITIES
   if (value !== 'skip' && !allowed.includes(value!)) return ctx.answerCallbackQuery({ text: ctx.t('errors.staleButton') })
@@ -109,7 +111,7 @@ privateChat.callbackQuery(/^n:([cy]):([a-z-]{1,20})$/, async (ctx) => {
   await next(ctx, sub, which as 'c' | 'y')
 })
 
-privateChat.callbackQuery('n:done', async (ctx) => {
+buttons.callbackQuery('n:done', async (ctx) => {
   await ctx.answerCallbackQuery()
   await next(ctx, findSubscription(ctx.db, ctx.from.id), 'done')
 })
@@ -119,14 +121,14 @@ async function stopNews(ctx: BotContext & { from: { id: number } }) {
   ctx.logger.info({ handler: 'news:stop' })
 }
 
-privateChat.callbackQuery('n:stop', async (ctx) => {
+buttons.callbackQuery('n:stop', async (ctx) => {
   await ctx.answerCallbackQuery()
   await stopNews(ctx)
   await showView(ctx, { text: ctx.t('alerts:news.stopped'), keyboard: new InlineKeyboard().text(ctx.t('alerts:news.change'), 'n:home') })
 })
 
 /** Under an alert: the article (the press is counted once per person), or stop news (counted too). */
-privateChat.callbackQuery(/^an:([os]):(\d{1,9})(?::([a-z0-9-]{1,40}))?$/, async (ctx) => {
+buttons.callbackQuery(/^an:([os]):(\d{1,9})(?::([a-z0-9-]{1,40}))?$/, async (ctx) => {
   const [, action, id, articleId] = ctx.match
   const alertId = Number(id)
   const now = ctx.clock()

@@ -15,7 +15,7 @@ import { InlineKeyboard } from 'grammy'
 import { findArea, findCity, offersLegalHelp } from '../../centres/directory.js'
 import { centresInCity, coverageFor, hasCoordinates, nearestCity } from '../../centres/geography.js'
 import { askEmbassyFor, countryOfLanguage, embassyOf, HOME_COUNTRIES, homeCountryOf, nationwideLegalLines, ownCountryFirst, reachable } from '../../centres/home-country.js'
-import { openNow } from '../../centres/opening-hours.js'
+import { openNow, type OpenState } from '../../centres/opening-hours.js'
 import type { CentreKind, City, Coverage, LatLon, SupportCentre } from '../../centres/vocabulary.js'
 import type { LiveDirectory } from '../../db/support-centres.js'
 import { escapeHtml } from '../../i18n.js'
@@ -91,8 +91,30 @@ const keep = (filter: Filter) => (c: SupportCentre) => filter === 'a' || offersL
 // ---------------------------------------------------------------------------------------------------------------
 // Menu
 
+/** The menu for each directory copy and language, made once (as the lists below). */
+const madeMenus = new WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, View>>>()
+
+/**
+ * What was made for a directory copy and a translator (one per language and i18next instance; translations are
+ * fixed after start, src/i18n.ts).
+ */
+function madeFor<T>(made: WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, T>>>, dir: LiveDirectory, t: ViewContext['t']): Map<string, T> {
+  let byT = made.get(dir)
+  if (!byT) made.set(dir, (byT = new WeakMap()))
+  let views = byT.get(t)
+  if (!views) byT.set(t, (views = new Map()))
+  return views
+}
+
 /** The cities (typed names work too, see features/centres.ts), another city, and the location button. */
 export function menuView(v: ViewContext, dir: LiveDirectory): View {
+  const menus = madeFor(madeMenus, dir, v.t)
+  let menu = menus.get(v.locale)
+  if (!menu) menus.set(v.locale, (menu = freezeView(makeMenuView(v, dir))))
+  return menu
+}
+
+function makeMenuView(v: ViewContext, dir: LiveDirectory): View {
   const withEntries = new Set(dir.centres.map((c) => c.city))
   const russian = dir.cities.filter((c) => c.country === 'ru' && withEntries.has(c.id))
   const cities = [...PROGRAMME_CITIES.flatMap((id) => russian.filter((c) => c.id === id)), ...russian.filter((c) => !PROGRAMME_CITIES.includes(c.id))]
@@ -124,9 +146,9 @@ interface Section {
   pins?: boolean
 }
 
-function line(v: ViewContext, dir: LiveDirectory, n: number, e: Entry): string {
+function line(v: ViewContext, dir: LiveDirectory, n: number, e: Entry, stateOf: (c: SupportCentre) => OpenState): string {
   const c = e.centre
-  const state = openNow(c, v.clock(), dir)
+  const state = stateOf(c)
   const details = [
     e.distanceKm !== null ? kmText(v, e.distanceKm) : '',
     state === 'open' ? v.t('centres:list.open') : state === 'closed' ? v.t('centres:list.closed') : '',
@@ -194,8 +216,57 @@ function linesAndConsulates(v: ViewContext, dir: LiveDirectory, filter: Filter, 
   ]
 }
 
+/**
+ * A city's list and "another city" are the same for everyone reading one language until the directory changes
+ * (loadDirectory then returns a new frozen copy, and the copies made from the old one go with it) or an entry
+ * with opening hours opens or closes: they are made once per directory copy, translator (language), list and
+ * "open now" states of the entries shown, and shared (frozen). Lists near a shared location are made each time.
+ */
+const madeLists = new WeakMap<LiveDirectory, WeakMap<ViewContext['t'], Map<string, MadeList>>>()
+interface MadeList {
+  /** The entries shown whose "open now" can change with the clock. */
+  timed: readonly SupportCentre[]
+  byStates: Map<string, View>
+}
+/** Per list: views for different "open now" states (only a handful of entries have hours). */
+const MAX_STATES = 16
+
 /** One message for a city, a shared location or "another city"; undefined for an unknown city. */
 export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View | undefined {
+  const now = v.clock()
+  const stateOf = (c: SupportCentre) => openNow(c, now, dir)
+  if (ref.kind === 'near') return makeListView(v, dir, ref, stateOf)
+  const lists = madeFor(madeLists, dir, v.t)
+  const key = `${v.locale}:${encodeRef(ref)}`
+  const made = lists.get(key)
+  const states = made?.timed.map(stateOf).join()
+  const known = made && made.byStates.get(states!)
+  if (known) return known
+  const timed: SupportCentre[] = []
+  const view = makeListView(v, dir, ref, (c) => {
+    if (c.hours !== null) timed.push(c)
+    return stateOf(c)
+  })
+  // An unknown city is not kept: forged buttons could name any number of them.
+  if (!view) return view
+  if (!made || made.byStates.size >= MAX_STATES) lists.set(key, { timed, byStates: new Map([[timed.map(stateOf).join(), freezeView(view)]]) })
+  else made.byStates.set(states!, freezeView(view))
+  return view
+}
+
+/** Shared between updates: a handler that tried to change it would fail loudly instead of changing others' lists. */
+function freezeView(view: View): View {
+  for (const row of view.keyboard.inline_keyboard) {
+    for (const button of row) Object.freeze(button)
+    Object.freeze(row)
+  }
+  Object.freeze(view.keyboard.inline_keyboard)
+  Object.freeze(view.keyboard)
+  Object.freeze(view.venues)
+  return Object.freeze(view)
+}
+
+function makeListView(v: ViewContext, dir: LiveDirectory, ref: ListRef, stateOf: (c: SupportCentre) => OpenState): View | undefined {
   let header: string[]
   let sections: Section[]
   let showOther = true
@@ -231,7 +302,7 @@ export function listView(v: ViewContext, dir: LiveDirectory, ref: ListRef): View
     if (section.title) body.push('', `<b>${section.title}</b>`)
     for (const e of section.entries) {
       n++
-      body.push(line(v, dir, n, e))
+      body.push(line(v, dir, n, e, stateOf))
       kb.text(`${n}. ${iconOf(e.centre)} ${clip(nameOf(v, e.centre), 40)}`, withRef(`ce:o:${e.centre.id}:`, ref, dir)).row()
       if (ref.kind === 'near' && section.pins && hasCoordinates(e.centre) && venues.length < MAX_VENUES) {
         venues.push({ lat: e.centre.lat, lon: e.centre.lon, title: clip(`${n}. ${nameOf(v, e.centre)}`, 100), address: e.centre.address ?? placeName(v, dir, e.centre.city) })
