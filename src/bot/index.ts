@@ -5,6 +5,7 @@ import { Bot, session, type BotConfig } from 'grammy'
 import { keyValueStorage } from '../db/key-value-storage.js'
 import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
 import { describeError, pseudonymousLogger, type Logger } from '../logger.js'
+import { Composer } from './composer.js'
 import { editFallback } from './edit-fallback.js'
 import { FAMILY_BENEFITS } from './conversations/family-benefits.js'
 import { LEGAL_REQUEST } from './conversations/legal-request.js'
@@ -76,12 +77,13 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
 
   // Errors anywhere below are logged (without user text) and the person gets an apology, not silence;
   // under a webhook an uncaught error would make Telegram redeliver the update again and again.
-  const app = bot.errorBoundary(async (error) => {
+  const app = new Composer<BotContext>()
+  bot.errorBoundary(async (error) => {
     const ctx = error.ctx
     ctx.logger.error({ err: describeError(error.error) }, 'update failed')
     if (ctx.chat?.type !== 'private') return
     await ctx.reply(ctx.t('errors.generic')).catch(() => undefined)
-  })
+  }, app)
 
   // 3.
   // A flood from one person (a stuck client, a script) must not starve everyone else.

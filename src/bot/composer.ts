@@ -1,0 +1,112 @@
+import { Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn } from 'grammy'
+
+/**
+ * grammY as the features use it: the same exports, but a `Composer` whose handlers cost little per
+ * update. grammY's own `filter` (behind `on`, `command`, `callbackQuery`, `chatType`, …) goes through
+ * `lazy`, which on every update awaits the predicate and builds a new Composer for the handler, and
+ * each `use` nests one more pair of async closures; with ~150 handlers every update walked (and
+ * garbage-collected) that chain. Here a composer keeps a flat list of steps built once, a predicate
+ * that answers at once is not awaited, and the order in which handlers run, and `next`, are as in
+ * grammY. Features import from here instead of 'grammy' (`import { Composer, … } from '../composer.js'`).
+ */
+export * from 'grammy'
+
+type Thenable = { then: (...args: never[]) => unknown }
+const isThenable = (x: unknown): x is PromiseLike<unknown> =>
+  x !== null && (typeof x === 'object' || typeof x === 'function') && typeof (x as Thenable).then === 'function'
+
+/** As grammY's `flatten`: another composer's middleware is asked for on each call, so later additions count. */
+function stepOf<C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> {
+  if (typeof middleware === 'function') return middleware
+  if (middleware instanceof Composer) return middleware.run
+  return (ctx, next) => middleware.middleware()(ctx, next)
+}
+
+/**
+ * Runs steps[i..] and then `next`, each step's `next` being the rest; results and throws come back as
+ * promises. (The closures here are not assigned to names: under tsx, a named closure costs an
+ * Object.defineProperty each time it is made.)
+ */
+function runFrom<C extends Context>(steps: MiddlewareFn<C>[], i: number, ctx: C, next: () => Promise<void>): Promise<void> {
+  if (i >= steps.length) return next()
+  // A composer of one step is that step, as in grammY (no check of a second `next`).
+  if (steps.length === 1) {
+    try {
+      return Promise.resolve(steps[0]!(ctx, next)) as Promise<void>
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+  let called = false
+  try {
+    return Promise.resolve(
+      steps[i]!(ctx, () => {
+        // As grammY: a step may call its `next` once.
+        if (called) return Promise.reject(new Error('`next` already called before!'))
+        called = true
+        return runFrom(steps, i + 1, ctx, next)
+      }),
+    ) as Promise<void>
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+export class Composer<C extends Context> extends GrammyComposer<C> {
+  private readonly steps: MiddlewareFn<C>[]
+  /** This composer's middleware; the same function for its whole life (its steps may still grow). */
+  readonly run: MiddlewareFn<C>
+
+  constructor(...middleware: Array<Middleware<C>>) {
+    super()
+    const steps = middleware.map(stepOf)
+    this.steps = steps
+    // Steps may be added after this function was handed out: it reads the list when called.
+    this.run = (ctx, next) => runFrom(steps, 0, ctx, next)
+  }
+
+  override middleware(): MiddlewareFn<C> {
+    return this.run
+  }
+
+  override use(...middleware: Array<Middleware<C>>): Composer<C> {
+    const composer = new Composer<C>(...middleware)
+    this.steps.push(composer.run)
+    return composer
+  }
+
+  override filter<D extends C>(predicate: (ctx: C) => ctx is D, ...middleware: Array<Middleware<D>>): Composer<D>
+  override filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C>
+  override filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C> {
+    const composer = new Composer<C>(...middleware)
+    this.steps.push(branchStep(predicate, composer.run, pass))
+    return composer
+  }
+
+  override drop(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C> {
+    return this.filter((ctx) => {
+      const dropped = predicate(ctx)
+      return isThenable(dropped) ? Promise.resolve(dropped).then((d) => !d) : !dropped
+    }, ...middleware)
+  }
+
+  override branch(
+    predicate: (ctx: C) => boolean | Promise<boolean>,
+    trueMiddleware: Middleware<C> | Array<Middleware<C>>,
+    falseMiddleware: Middleware<C> | Array<Middleware<C>>,
+  ): Composer<C> {
+    const list = (m: Middleware<C> | Array<Middleware<C>>) => new Composer<C>(...(Array.isArray(m) ? m : [m])).run
+    return this.use(branchStep(predicate, list(trueMiddleware), list(falseMiddleware)))
+  }
+}
+
+const pass = <C extends Context>(_ctx: C, next: () => Promise<void>) => next()
+
+/** The predicate is awaited only when it returns a promise (grammY awaits every one). */
+function branchStep<C extends Context>(predicate: (ctx: C) => unknown, yes: MiddlewareFn<C>, no: MiddlewareFn<C>): MiddlewareFn<C> {
+  return (ctx, next) => {
+    const ok = predicate(ctx)
+    if (isThenable(ok)) return Promise.resolve(ok).then((o) => (o ? yes : no)(ctx, next))
+    return (ok ? yes : no)(ctx, next)
+  }
+}
