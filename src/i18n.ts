@@ -90,10 +90,18 @@ function rememberTranslators(instance: i18n): void {
   }
   instance.store.on('added', forget)
   instance.store.on('removed', forget)
-  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown, ...rest: unknown[]) =>
-    typeof lng === 'string' && (ns === undefined || typeof ns === 'string') && (keyPrefix === undefined || typeof keyPrefix === 'string') && rest.length === 0
+  // Every update asks for its language's translator: that case is one lookup.
+  const byLanguage = new Map<string, TFunction>()
+  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown, ...rest: unknown[]) => {
+    if (typeof lng === 'string' && ns === undefined && keyPrefix === undefined && rest.length === 0) {
+      let t = byLanguage.get(lng)
+      if (!t) byLanguage.set(lng, (t = translator(lng)))
+      return t
+    }
+    return typeof lng === 'string' && (ns === undefined || typeof ns === 'string') && (keyPrefix === undefined || typeof keyPrefix === 'string') && rest.length === 0
       ? translator(lng, ns as string | undefined, keyPrefix as string | undefined)
-      : (plain as (...a: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest)) as i18n['getFixedT']
+      : (plain as (...a: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest)
+  }) as i18n['getFixedT']
 }
 
 /** Picks one of our languages from Telegram's `language_code` ("ru-RU", "uz", …). */

@@ -1,4 +1,4 @@
-import { Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn } from 'grammy'
+import { Composer as GrammyComposer, Context, type Middleware, type MiddlewareFn } from 'grammy'
 
 /**
  * grammY as the features use it: the same exports, but a `Composer` whose handlers cost little per
@@ -63,6 +63,36 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     this.steps = steps
     // Steps may be added after this function was handed out: it reads the list when called.
     this.run = (ctx, next) => runFrom(steps, 0, ctx, next)
+  }
+
+  /** As grammY's, checking the update's callback data directly instead of through a filter query. */
+  override callbackQuery(...[trigger, ...middleware]: Parameters<GrammyComposer<C>['callbackQuery']>): ReturnType<GrammyComposer<C>['callbackQuery']> {
+    const triggers = (Array.isArray(trigger) ? trigger : [trigger]).map((t: string | RegExp) =>
+      typeof t === 'string' ? (data: string) => (data === t ? t : null) : (data: string) => data.match(t),
+    )
+    const predicate = (ctx: C): boolean => {
+      const data = ctx.update.callback_query?.data
+      if (data == null) return false
+      for (const t of triggers) {
+        const found = t(data)
+        if (found) {
+          ctx.match = found
+          return true
+        }
+      }
+      return false
+    }
+    return this.filter(predicate, ...(middleware as Array<Middleware<C>>)) as unknown as ReturnType<GrammyComposer<C>['callbackQuery']>
+  }
+
+  /** As grammY's, without its filter query for an update that has no message entities at all. */
+  override command(...[command, ...middleware]: Parameters<GrammyComposer<C>['command']>): ReturnType<GrammyComposer<C>['command']> {
+    const isCommand = Context.has.command(command)
+    const predicate = (ctx: C): boolean => {
+      const message = ctx.update.message ?? ctx.update.channel_post
+      return message?.entities !== undefined && isCommand(ctx)
+    }
+    return this.filter(predicate, ...(middleware as Array<Middleware<C>>)) as unknown as ReturnType<GrammyComposer<C>['command']>
   }
 
   override middleware(): MiddlewareFn<C> {

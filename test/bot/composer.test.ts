@@ -6,7 +6,7 @@ type Ctx = Context & { log: string[] }
 
 /** A context with only what the filters read: an update and a place to write down what ran. */
 function ctxFor(update: Record<string, unknown>): Ctx {
-  return { update, log: [], get callbackQuery() { return (update as { callback_query?: unknown }).callback_query }, get message() { return (update as { message?: unknown }).message }, get chat() { return ((update as { message?: { chat?: unknown } }).message?.chat) } } as unknown as Ctx
+  return { update, log: [], me: { username: 'joldosh_bot' }, get callbackQuery() { return (update as { callback_query?: unknown }).callback_query }, get message() { return (update as { message?: unknown }).message }, get chat() { return ((update as { message?: { chat?: unknown } }).message?.chat) } } as unknown as Ctx
 }
 
 const updates = [
@@ -15,6 +15,9 @@ const updates = [
   { update_id: 3, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: 'hello' } },
   { update_id: 4, message: { message_id: 1, date: 0, chat: { id: -5, type: 'group' }, from: { id: 1 }, text: 'hello' } },
   { update_id: 5, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, sticker: {} } },
+  { update_id: 6, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: '/start x', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } },
+  { update_id: 7, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: '/help@joldosh_bot', entities: [{ type: 'bot_command', offset: 0, length: 17 }] } },
+  { update_id: 8, callback_query: { id: '1', data: 'r:c:work', from: { id: 1 }, chat_instance: '1' } },
 ]
 
 /** The same handlers, registered the way the features do, on either kind of composer. */
@@ -26,6 +29,15 @@ function build(make: () => GrammyComposer<Ctx>): GrammyComposer<Ctx> {
     ctx.log.push('use:after')
   })
   root.callbackQuery('menu:rights', (ctx) => void ctx.log.push('rights'))
+  root.callbackQuery(['r:home', /^r:c:(\w+)$/], (ctx, next) => {
+    ctx.log.push(`category:${String(ctx.match[1])}`)
+    return next()
+  })
+  root.command(['start', 'menu'], (ctx, next) => {
+    ctx.log.push(`start:${ctx.match}`)
+    return next()
+  })
+  root.command('help', (ctx) => void ctx.log.push('help'))
   root.callbackQuery(/^lang:(.+)$/, async (ctx, next) => {
     ctx.log.push(`lang:${ctx.match[1]}`)
     await next()
@@ -70,6 +82,9 @@ describe('Composer (flat steps)', () => {
     const grammys = await runAll(build(() => new GrammyComposer<Ctx>()))
     expect(ours).toEqual(grammys)
     expect(ours[1]).toEqual(['use:before', 'lang:ru', 'async-filter', 'last', 'use:after'])
+    expect(ours[5]).toContain('start:x')
+    expect(ours[6]).toContain('help')
+    expect(ours[7]).toContain('category:work')
     expect(ours[2]).toEqual(['use:before', 'not-a-button', 'text', 'private message', 'use:after'])
   })
 
