@@ -48,6 +48,9 @@ export async function createI18n(dir = LOCALES_DIR): Promise<i18n> {
   return instance
 }
 
+/** Counts changes of any instance's resources (after start only tests add any): what was built from translations is built anew. */
+export let translationsChanged = 0
+
 /**
  * Every update gets a `t` for its language, and i18next's `getFixedT` makes a new function each
  * time, whose every call copies all of i18next's options. Here each language (and namespace) has one
@@ -87,6 +90,7 @@ function rememberTranslators(instance: i18n): void {
   }
   const forget = () => {
     for (const texts of remembered) texts.clear()
+    translationsChanged++
   }
   instance.store.on('added', forget)
   instance.store.on('removed', forget)
