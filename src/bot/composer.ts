@@ -1,4 +1,4 @@
-import { Composer as GrammyComposer, Context, type Middleware, type MiddlewareFn } from 'grammy'
+import { Composer as GrammyComposer, Context, type Filter, type FilterQuery, type Middleware, type MiddlewareFn } from 'grammy'
 
 /**
  * grammY as the features use it: the same exports, but a `Composer` whose handlers cost little per
@@ -52,17 +52,59 @@ function runFrom<C extends Context>(steps: MiddlewareFn<C>[], i: number, ctx: C,
   }
 }
 
+/**
+ * What an update is, as far as handlers for one kind of update care: a message or channel post (0),
+ * a callback query (1), anything else (2). Each composer keeps its steps in one list per kind and
+ * leaves out of a list the steps that could not take that kind (a `callbackQuery` handler is not in
+ * the messages' list): skipping them is what their predicate would have decided.
+ */
+type Kinds = readonly [boolean, boolean, boolean]
+const ANY: Kinds = [true, true, true]
+const MESSAGES: Kinds = [true, false, false]
+const CALLBACKS: Kinds = [false, true, false]
+const kindOf = (ctx: Context): 0 | 1 | 2 =>
+  ctx.update.callback_query !== undefined ? 1 : ctx.update.message !== undefined || ctx.update.channel_post !== undefined ? 0 : 2
+
+/** The kinds a filter query can match: queries on messages (and channel posts) or callback queries only, else any. */
+function kindsOfQuery(filter: string | readonly string[]): Kinds {
+  let messages = false
+  let callbacks = false
+  for (const query of Array.isArray(filter) ? filter : [filter as string]) {
+    const l1 = query.split(':')[0]
+    if (l1 === 'message' || l1 === 'channel_post' || l1 === '' || l1 === 'msg') messages = true
+    else if (l1 === 'callback_query') callbacks = true
+    else return ANY
+  }
+  return [messages, callbacks, false]
+}
+
 export class Composer<C extends Context> extends GrammyComposer<C> {
-  private readonly steps: MiddlewareFn<C>[]
+  private readonly lists: [MiddlewareFn<C>[], MiddlewareFn<C>[], MiddlewareFn<C>[]]
   /** This composer's middleware; the same function for its whole life (its steps may still grow). */
   readonly run: MiddlewareFn<C>
 
   constructor(...middleware: Array<Middleware<C>>) {
     super()
     const steps = middleware.map(stepOf)
-    this.steps = steps
+    const lists: [MiddlewareFn<C>[], MiddlewareFn<C>[], MiddlewareFn<C>[]] = [steps, [...steps], [...steps]]
+    this.lists = lists
     // Steps may be added after this function was handed out: it reads the list when called.
-    this.run = (ctx, next) => runFrom(steps, 0, ctx, next)
+    this.run = (ctx, next) => runFrom(lists[kindOf(ctx)], 0, ctx, next)
+  }
+
+  private add(step: MiddlewareFn<C>, kinds: Kinds): void {
+    for (let k = 0; k < 3; k++) if (kinds[k]) this.lists[k]!.push(step)
+  }
+
+  /** `filter` for updates of some kinds only. */
+  private filterKinds(kinds: Kinds, predicate: (ctx: C) => unknown, middleware: Array<Middleware<C>>): Composer<C> {
+    const composer = new Composer<C>(...middleware)
+    this.add(branchStep(predicate, composer.run, pass), kinds)
+    return composer
+  }
+
+  override on<Q extends FilterQuery>(filter: Q | Q[], ...middleware: Array<Middleware<Filter<C, Q>>>): GrammyComposer<Filter<C, Q>> {
+    return this.filterKinds(kindsOfQuery(filter), Context.has.filterQuery(filter), middleware as unknown as Array<Middleware<C>>) as unknown as GrammyComposer<Filter<C, Q>>
   }
 
   /** As grammY's, checking the update's callback data directly instead of through a filter query. */
@@ -82,7 +124,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
       }
       return false
     }
-    return this.filter(predicate, ...(middleware as Array<Middleware<C>>)) as unknown as ReturnType<GrammyComposer<C>['callbackQuery']>
+    return this.filterKinds(CALLBACKS, predicate, middleware as Array<Middleware<C>>) as unknown as ReturnType<GrammyComposer<C>['callbackQuery']>
   }
 
   /** As grammY's, without its filter query for an update that has no message entities at all. */
@@ -92,7 +134,7 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
       const message = ctx.update.message ?? ctx.update.channel_post
       return message?.entities !== undefined && isCommand(ctx)
     }
-    return this.filter(predicate, ...(middleware as Array<Middleware<C>>)) as unknown as ReturnType<GrammyComposer<C>['command']>
+    return this.filterKinds(MESSAGES, predicate, middleware as Array<Middleware<C>>) as unknown as ReturnType<GrammyComposer<C>['command']>
   }
 
   override middleware(): MiddlewareFn<C> {
@@ -101,16 +143,14 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
 
   override use(...middleware: Array<Middleware<C>>): Composer<C> {
     const composer = new Composer<C>(...middleware)
-    this.steps.push(composer.run)
+    this.add(composer.run, ANY)
     return composer
   }
 
   override filter<D extends C>(predicate: (ctx: C) => ctx is D, ...middleware: Array<Middleware<D>>): Composer<D>
   override filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C>
   override filter(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C> {
-    const composer = new Composer<C>(...middleware)
-    this.steps.push(branchStep(predicate, composer.run, pass))
-    return composer
+    return this.filterKinds(ANY, predicate, middleware)
   }
 
   override drop(predicate: (ctx: C) => boolean | Promise<boolean>, ...middleware: Array<Middleware<C>>): Composer<C> {

@@ -17,6 +17,7 @@ const updates = [
   { update_id: 5, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, sticker: {} } },
   { update_id: 6, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: '/start x', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } },
   { update_id: 7, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: '/help@joldosh_bot', entities: [{ type: 'bot_command', offset: 0, length: 17 }] } },
+  { update_id: 9, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 1, type: 'private' }, from: { id: 1 }, text: 'edited' } },
   { update_id: 8, callback_query: { id: '1', data: 'r:c:work', from: { id: 1 }, chat_instance: '1' } },
 ]
 
@@ -62,6 +63,10 @@ function build(make: () => GrammyComposer<Ctx>): GrammyComposer<Ctx> {
   feature.on('message:sticker', (ctx) => void ctx.log.push('sticker'))
   const privateChat = root.chatType('private')
   privateChat.on('message', (ctx) => void ctx.log.push('private message'))
+  root.on(['edited_message', ':text'], (ctx, next) => {
+    ctx.log.push('edited or text')
+    return next()
+  })
   root.on('callback_query', (ctx) => void ctx.log.push('last'))
   return root
 }
@@ -84,7 +89,8 @@ describe('Composer (flat steps)', () => {
     expect(ours[1]).toEqual(['use:before', 'lang:ru', 'async-filter', 'last', 'use:after'])
     expect(ours[5]).toContain('start:x')
     expect(ours[6]).toContain('help')
-    expect(ours[7]).toContain('category:work')
+    expect(ours[8]).toContain('category:work')
+    expect(ours[7]).toContain('edited or text')
     expect(ours[2]).toEqual(['use:before', 'not-a-button', 'text', 'private message', 'use:after'])
   })
 
