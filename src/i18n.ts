@@ -48,6 +48,9 @@ export async function createI18n(dir = LOCALES_DIR): Promise<i18n> {
   return instance
 }
 
+/** Counts changes of any instance's resources (after start only tests add any): what was built from translations is built anew. */
+export let translationsChanged = 0
+
 /**
  * Every update gets a `t` for its language, and i18next's `getFixedT` makes a new function each
  * time, whose every call copies all of i18next's options. Here each language (and namespace) has one
@@ -87,13 +90,22 @@ function rememberTranslators(instance: i18n): void {
   }
   const forget = () => {
     for (const texts of remembered) texts.clear()
+    translationsChanged++
   }
   instance.store.on('added', forget)
   instance.store.on('removed', forget)
-  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown, ...rest: unknown[]) =>
-    typeof lng === 'string' && (ns === undefined || typeof ns === 'string') && (keyPrefix === undefined || typeof keyPrefix === 'string') && rest.length === 0
+  // Every update asks for its language's translator: that case is one lookup.
+  const byLanguage = new Map<string, TFunction>()
+  instance.getFixedT = ((lng: unknown, ns?: unknown, keyPrefix?: unknown, ...rest: unknown[]) => {
+    if (typeof lng === 'string' && ns === undefined && keyPrefix === undefined && rest.length === 0) {
+      let t = byLanguage.get(lng)
+      if (!t) byLanguage.set(lng, (t = translator(lng)))
+      return t
+    }
+    return typeof lng === 'string' && (ns === undefined || typeof ns === 'string') && (keyPrefix === undefined || typeof keyPrefix === 'string') && rest.length === 0
       ? translator(lng, ns as string | undefined, keyPrefix as string | undefined)
-      : (plain as (...a: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest)) as i18n['getFixedT']
+      : (plain as (...a: unknown[]) => TFunction)(lng, ns, keyPrefix, ...rest)
+  }) as i18n['getFixedT']
 }
 
 /** Picks one of our languages from Telegram's `language_code` ("ru-RU", "uz", …). */

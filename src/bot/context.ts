@@ -5,6 +5,8 @@ import type { i18n } from 'i18next'
 import type { Config, Language } from '../config.js'
 import type { Content } from '../content/index.js'
 import type { Db } from '../db/client.js'
+import type { StoredRow } from '../db/key-value-storage.js'
+import type { UpdateRows } from '../db/update-rows.js'
 import type { TFunction } from '../i18n.js'
 import type { Logger } from '../logger.js'
 
@@ -35,6 +37,24 @@ export interface AppFlavor {
   clock: () => Date
   locale: Language
   t: TFunction
+  /** The rows read at the start of the update for chat `chatKey` (src/db/update-rows.ts); each taken once. */
+  rowsAhead: RowsAhead | undefined
+  /** What src/bot/session.ts keeps behind `ctx.session` for this update. */
+  chatSession: ChatSession | undefined
+}
+
+export type RowsAhead = Omit<UpdateRows, 'session' | 'conversation'> & {
+  chatKey: string | undefined
+  /** undefined once taken (or never read): the storage reads it itself then. */
+  session: StoredRow | null | undefined
+  conversation: StoredRow | null | undefined
+}
+
+export interface ChatSession {
+  key: string | undefined
+  value: SessionData | null | undefined
+  read: boolean
+  wrote: boolean
 }
 
 export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & AppFlavor>

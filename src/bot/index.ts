@@ -1,16 +1,18 @@
 import { conversations } from '@grammyjs/conversations'
-import { limit } from '@grammyjs/ratelimiter'
-import { sequentialize } from '@grammyjs/runner'
-import { Bot, session, type BotConfig } from 'grammy'
-import { keyValueStorage } from '../db/key-value-storage.js'
+import { Bot, type BotConfig } from 'grammy'
+import { readUpdateRows } from '../db/update-rows.js'
 import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
-import { describeError, pseudonymousLogger, type Logger } from '../logger.js'
+import { describeError, pseudonymousLogger } from '../logger.js'
+import { Composer } from './composer.js'
 import { editFallback } from './edit-fallback.js'
 import { FAMILY_BENEFITS } from './conversations/family-benefits.js'
 import { LEGAL_REQUEST } from './conversations/legal-request.js'
 import { conversationStorage, tellDroppedConversation } from './conversations/storage.js'
 import { logPseudonymKey } from '../privacy/log-key.js'
-import type { BotContext, BotDependencies, ConvContext, SessionData } from './context.js'
+import type { BotContext, BotDependencies, ConvContext } from './context.js'
+import { inOrder } from './in-order.js'
+import { chatSessions } from './session.js'
+import { updateContextClass } from './update-context.js'
 import { cancelFeature } from './features/cancel.js'
 import { centresFeature } from './features/centres.js'
 import { contactDetailsFeature } from './features/contact-details.js'
@@ -30,6 +32,10 @@ import { languageFeature } from './features/language.js'
 import { startFeature } from './features/start.js'
 import { unhandledFeature } from './features/unhandled.js'
 
+/** Per person: at most this many updates in a minute. */
+const FLOOD_LIMIT = 60
+const FLOOD_WINDOW_MS = 60_000
+
 /**
  * Builds the bot without starting it; main.ts picks the transport (terminal, polling, webhook).
  * Install order:
@@ -42,27 +48,30 @@ import { unhandledFeature } from './features/unhandled.js'
  *  6. unhandled, last
  */
 export function createBot(deps: BotDependencies, token = 'local', botConfig?: BotConfig<BotContext>): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, botConfig)
   const { config, db, i18n, clock } = deps
   // Telegram ids in logs are keyed hashes: the logs alone cannot say who read or asked what.
   const logger = pseudonymousLogger(deps.logger, logPseudonymKey(db, clock()))
+  const bot = new Bot<BotContext>(token, { ...botConfig, ContextConstructor: updateContextClass(deps, logger) })
 
-  // 1.
-  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((x) => x !== undefined).map(String)))
+  // 1. One key for a private chat (its id is the sender's).
+  bot.use(
+    inOrder((ctx) => {
+      const chat = ctx.chat?.id
+      const from = ctx.from?.id
+      return chat === undefined ? (from === undefined ? [] : [String(from)]) : from === undefined || from === chat ? [String(chat)] : [String(chat), String(from)]
+    }),
+  )
 
   // 2.
-  bot.use(async (ctx, next) => {
+  bot.use((ctx, next) => {
     ctx.api.config.use(editFallback)
-    ctx.config = config
-    ctx.db = db
-    ctx.i18n = i18n
-    ctx.clock = clock
-    ctx.content = deps.content
-    // The per-update logger (and the chat id's keyed hash) is made when first used, not on every update.
-    let child: Logger | undefined
-    Object.defineProperty(ctx, 'logger', { configurable: true, enumerable: true, get: () => (child ??= logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id })) })
-    // One read of the user row per update: touchUser returns it, and it is held for conversation replays.
-    const user = ctx.from && !ctx.from.is_bot ? touchUser(db, ctx.from.id, clock()) : undefined
+    const sender = ctx.from && !ctx.from.is_bot ? ctx.from : undefined
+    // The user, session and conversation rows in one read; the storages below take them from here.
+    const chatKey = ctx.chatId?.toString()
+    const rows = readUpdateRows(db, sender?.id, chatKey)
+    ctx.rowsAhead = { chatKey, user: rows.user, session: rows.session, conversation: rows.conversation }
+    // touchUser returns the row, which is held for conversation replays.
+    const user = sender ? touchUser(db, sender.id, clock(), rows.user) : undefined
     // The lawyers' group reads one language; everyone else gets their own.
     const inLawyersGroup = ctx.chat?.id !== undefined && ctx.chat.id === config.lawyersChatId
     ctx.locale = inLawyersGroup
@@ -71,41 +80,42 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
         ? languageOf(user, ctx.from, config.defaultLanguage)
         : userLanguage(db, ctx.from, config.defaultLanguage)
     ctx.t = i18n.getFixedT(ctx.locale)
-    await (user ? holdingUserRow(db, user, next) : next())
+    return user ? holdingUserRow(db, user, next) : next()
   })
 
   // Errors anywhere below are logged (without user text) and the person gets an apology, not silence;
   // under a webhook an uncaught error would make Telegram redeliver the update again and again.
-  const app = bot.errorBoundary(async (error) => {
+  const app = new Composer<BotContext>()
+  bot.errorBoundary(async (error) => {
     const ctx = error.ctx
     ctx.logger.error({ err: describeError(error.error) }, 'update failed')
     if (ctx.chat?.type !== 'private') return
     await ctx.reply(ctx.t('errors.generic')).catch(() => undefined)
-  })
+  }, app)
 
   // 3.
-  // A flood from one person (a stuck client, a script) must not starve everyone else.
-  app.use(
-    limit<BotContext, never>({
-      timeFrame: 60_000,
-      limit: 60,
-      keyGenerator: (ctx) => (ctx.chat?.type === 'private' || ctx.inlineQuery ? ctx.from?.id.toString() : undefined),
-      // Inline queries (one per keystroke) have no chat to answer in: they are just dropped.
-      onLimitExceeded: (ctx) => (ctx.chat ? void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined) : undefined),
-    }),
-  )
-  app.use(async (ctx, next) => {
+  // A flood from one person (a stuck client, a script) must not starve everyone else: 60 updates a
+  // minute (counted in fixed minutes, as @grammyjs/ratelimiter's memory store does).
+  const hits = new Map<number, number>()
+  setInterval(() => hits.clear(), FLOOD_WINDOW_MS).unref()
+  app.use((ctx, next) => {
     const type = ctx.chat?.type
     if ((type === 'group' || type === 'supergroup') && ctx.chat?.id !== config.lawyersChatId) return
     // grammY's chatType('private') promises `ctx.from`, and every private handler reads `ctx.from.id`;
     // Telegram always sends it there, but a forged or malformed update without a sender names no
     // person to answer, file for or look up: it is ignored rather than failing in some handler.
     if (type === 'private' && !ctx.from) return
-    await next()
+    const person = type === 'private' || ctx.inlineQuery ? ctx.from?.id : undefined
+    if (person === undefined) return next()
+    const count = (hits.get(person) ?? 0) + 1
+    hits.set(person, count)
+    if (count <= FLOOD_LIMIT) return next()
+    // Told once; inline queries (one per keystroke) have no chat to answer in: they are just dropped.
+    if (count === FLOOD_LIMIT + 1 && ctx.chat) void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined)
   })
 
   // 4.
-  app.use(session({ initial: (): SessionData => ({}), storage: keyValueStorage<SessionData>(db, 'session:', clock) }))
+  app.use(chatSessions(db, clock))
   app.use(
     conversations<BotContext, ConvContext>({
       // Version 3: the request and the benefits questions keep a short journal (stepwise.ts); rows of

@@ -20,17 +20,20 @@ const statementsFor = oncePerDatabase((db: Db) => {
   }
 })
 
-type StoredUser = { id: number; language: string | null; firstSeenAt: number; lastSeenAt: number }
-const toRow = (u: StoredUser | undefined): UserRow | undefined =>
+export type StoredUser = { id: number; language: string | null; firstSeenAt: number; lastSeenAt: number }
+export const toRow = (u: StoredUser | undefined): UserRow | undefined =>
   u && { id: u.id, language: u.language, firstSeenAt: new Date(u.firstSeenAt), lastSeenAt: new Date(u.lastSeenAt) }
 
 /** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000
 
-/** Records that the user was seen now and returns their row (creating it on first contact). */
-export function touchUser(db: Db, userId: number, now: Date): UserRow {
+/**
+ * Records that the user was seen now and returns their row (creating it on first contact).
+ * `ahead`: the row as already read for this update (src/db/update-rows.ts), `null` when there was none.
+ */
+export function touchUser(db: Db, userId: number, now: Date, ahead?: UserRow | null): UserRow {
   const s = statementsFor(db)
-  const known = toRow(s.find.get(userId))
+  const known = ahead === undefined ? toRow(s.find.get(userId)) : (ahead ?? undefined)
   const fresh = known && now.getTime() - known.lastSeenAt.getTime() >= 0 && now.getTime() - known.lastSeenAt.getTime() < LAST_SEEN_RESOLUTION_MS
   return fresh ? known : toRow(s.touch.get(userId, now.getTime(), now.getTime()))!
 }

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import { AUDIENCE_VALUES, EVERYONE, toggleAudience } from '../../alerts/audience.js'
 import { readMoscowDateTime } from '../../alerts/schedule.js'
 import { alertFigures, composingAlert, createAlert, findAlert, recentAlerts, startSending, updateAlert, type Alert } from '../../db/alerts.js'

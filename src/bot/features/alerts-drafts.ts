@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import type { i18n } from 'i18next'
 import { articleFingerprints, articlesToAnnounce } from '../../alerts/article-changes.js'
 import { LANGUAGES } from '../../config.js'

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import type { BotContext } from '../context.js'
 import { alertsAdminFeature } from './alerts-admin.js'
 import { alertDraftsFeature } from './alerts-drafts.js'

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import type { BotContext } from '../context.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { relayFromPerson, requestRepliedTo } from './desk-relay.js'
@@ -40,22 +40,27 @@ privateChat.command('help', async (ctx, next) => {
   await ctx.reply(ctx.t('conv.open', { what: open }))
 })
 
-privateChat.use(async (ctx, next) => {
-  // Runs for every private update: the open conversation's name is translated only when said.
+privateChat.use((ctx, next) => {
+  // Runs for every private update: with no conversation open there is nothing to do here.
   const open = openConversationId(ctx)
+  return open ? leaveOrRelay(ctx, open, next) : next()
+})
+
+async function leaveOrRelay(ctx: BotContext, open: string, next: () => Promise<void>): Promise<void> {
+  // The open conversation's name is translated only when said.
   // A reply to the lawyer (or to any bot message about a request) goes to the request even in the
   // middle of another conversation, which stays where it was.
-  const aboutRequest = open && ctx.message && !ctx.message.text?.startsWith('/') ? requestRepliedTo(ctx) : undefined
+  const aboutRequest = ctx.message && !ctx.message.text?.startsWith('/') ? requestRepliedTo(ctx) : undefined
   if (aboutRequest) return void (await relayFromPerson(ctx, aboutRequest, true))
   const command = ctx.message?.text?.match(/^\/([a-z]+)(@\w+)?(\s|$)/)?.[1]
   const menuEntry = (command && MENU_COMMANDS.includes(command)) || MENU_BUTTONS.test(ctx.callbackQuery?.data ?? '')
-  if (open && menuEntry) {
+  if (menuEntry) {
     const what = conversationName(ctx, open)
     await ctx.conversation.exitAll()
     ctx.logger.info({ handler: 'conv:left-for-menu', command })
     await ctx.reply(ctx.t('conv.left', { what }))
   }
   await next()
-})
+}
 
 export { composer as cancelFeature }

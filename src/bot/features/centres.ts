@@ -1,4 +1,4 @@
-import { Composer, Keyboard } from 'grammy'
+import { Composer, Keyboard } from '../composer.js'
 import { CENTRE_PROBLEMS, findSupportCentre, importCentresFromFile, loadDirectory, recordCentreReport, type CentreProblem, type LiveDirectory } from '../../db/support-centres.js'
 import type { City } from '../../centres/vocabulary.js'
 import { matchCityQuery } from '../../centres/city-query.js'

@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from 'grammy'
+import { Composer, GrammyError } from '../composer.js'
 import { audit } from '../../db/lawyers.js'
 import { findRequest } from '../../db/legal-requests.js'
 import { escapeHtml } from '../../i18n.js'

@@ -1,5 +1,5 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { Composer, InlineKeyboard, InputFile } from '../composer.js'
 import { ALL_OFFSETS, deleteDeadlineDates, findDeadlineDates, setReminders, type SavedDeadlines } from '../../db/deadlines.js'
 import { calendarFile, computeDeadlines, todayInRussia } from '../../deadlines/compute.js'
 import type { ReminderOffset } from '../../deadlines/types.js'

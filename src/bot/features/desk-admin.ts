@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import { intakeState, setIntakeState } from '../../db/desk.js'
 import { addLawyer, findLawyer, addReferralOrganisation, audit, listLawyers, listReferralOrganisations, removeLawyer, removeReferralOrganisation } from '../../db/lawyers.js'
 import { escapeHtml } from '../../i18n.js'

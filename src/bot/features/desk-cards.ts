@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import { findPrompt, isAnswered, savePrompt, takePrompt } from '../../db/desk.js'
 import { audit, findLawyer, findReferralOrganisation, listReferralOrganisations } from '../../db/lawyers.js'
 import { assignRequest, changeRequestStatus, findRequest, messagesOf, setRequestUrgent } from '../../db/legal-requests.js'

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { Composer, InlineKeyboard, InputFile } from '../composer.js'
 import { CHART_VIEWS, isChartView, type ChartView } from '../../charts/chart-data.js'
 import { articleFeedbackRows, caseHistory, exportRequests, listOpenRequests, loadFigures, statsRequests, type CaseHistory, type QueueRow } from '../../db/desk-figures.js'
 import { audit } from '../../db/lawyers.js'

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, type Filter } from 'grammy'
+import { Composer, InlineKeyboard, type Filter } from '../composer.js'
 import type { Message } from 'grammy/types'
 import { relayByClientMessage, relayByGroupMessage, requestByCard, requestByThread } from '../../db/desk.js'
 import { audit } from '../../db/lawyers.js'

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import { assessFamily } from '../../benefits/assess-family.js'
 import { renderBenefitDetail, renderForwardableSummary, renderWhyNot } from '../../benefits/render-assessment.js'
 import { BENEFITS, type BenefitId } from '../../content/benefits.js'

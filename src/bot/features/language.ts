@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import { LANGUAGES, type Language } from '../../config.js'
 import { setUserLanguage } from '../../db/users.js'
 import type { BotContext } from '../context.js'

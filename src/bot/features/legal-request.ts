@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import type { BotContext } from '../context.js'
 import { LEGAL_REQUEST, legalRequestConversation, type LegalRequestStart } from '../conversations/legal-request.js'
 import { createStepwiseConversation } from '../conversations/stepwise.js'

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { Composer, InlineKeyboard, InputFile } from '../composer.js'
 import { erasePerson } from '../../privacy/erase.js'
 import { collectMyData, type MyData } from '../../privacy/my-data.js'
 import type { BotContext } from '../context.js'

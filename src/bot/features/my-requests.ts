@@ -1,5 +1,5 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import {
   changeRequestStatus,
   findRequestOfUser,

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import { CITIZENSHIPS, NEWS_CITIES, NEWS_TOPICS } from '../../alerts/audience.js'
 import { claimNewsOffer, findDelivery, findSubscription, markOpened, markUnsubscribed, updateSubscription, type NewsSubscription } from '../../db/alerts.js'
 import type { MyData } from '../../privacy/my-data.js'

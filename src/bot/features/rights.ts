@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard } from '../composer.js'
 import type { InlineQueryResultArticle } from 'grammy/types'
 import { CATEGORY_TO_TOPIC, daysSinceChecked } from '../../content/article-library.js'
 import type { Article } from '../../content/articles.js'

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy'
+import { Composer } from '../composer.js'
 import { heldUser } from '../../db/users.js'
 import { languageFromTelegram } from '../../i18n.js'
 import type { BotContext } from '../context.js'
