@@ -1,4 +1,6 @@
 import { conversations } from '@grammyjs/conversations'
+import { limit } from '@grammyjs/ratelimiter'
+import { sequentialize } from '@grammyjs/runner'
 import { Bot, type BotConfig } from 'grammy'
 import { readUpdateRows } from '../db/update-rows.js'
 import { heldUserLanguage, holdingUserRow, languageOf, touchUser, userLanguage } from '../db/users.js'
@@ -10,7 +12,6 @@ import { LEGAL_REQUEST } from './conversations/legal-request.js'
 import { conversationStorage, tellDroppedConversation } from './conversations/storage.js'
 import { logPseudonymKey } from '../privacy/log-key.js'
 import type { BotContext, BotDependencies, ConvContext } from './context.js'
-import { inOrder } from './in-order.js'
 import { chatSessions } from './session.js'
 import { updateContextClass } from './update-context.js'
 import { cancelFeature } from './features/cancel.js'
@@ -32,10 +33,6 @@ import { languageFeature } from './features/language.js'
 import { startFeature } from './features/start.js'
 import { unhandledFeature } from './features/unhandled.js'
 
-/** Per person: at most this many updates in a minute. */
-const FLOOD_LIMIT = 60
-const FLOOD_WINDOW_MS = 60_000
-
 /**
  * Builds the bot without starting it; main.ts picks the transport (terminal, polling, webhook).
  * Install order:
@@ -53,14 +50,8 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   const logger = pseudonymousLogger(deps.logger, logPseudonymKey(db, clock()))
   const bot = new Bot<BotContext>(token, { ...botConfig, ContextConstructor: updateContextClass(deps, logger) })
 
-  // 1. One key for a private chat (its id is the sender's).
-  bot.use(
-    inOrder((ctx) => {
-      const chat = ctx.chat?.id
-      const from = ctx.from?.id
-      return chat === undefined ? (from === undefined ? [] : [String(from)]) : from === undefined || from === chat ? [String(chat)] : [String(chat), String(from)]
-    }),
-  )
+  // 1.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((x) => x !== undefined).map(String)))
 
   // 2.
   bot.use((ctx, next) => {
@@ -94,10 +85,16 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
   }, app)
 
   // 3.
-  // A flood from one person (a stuck client, a script) must not starve everyone else: 60 updates a
-  // minute (counted in fixed minutes, as @grammyjs/ratelimiter's memory store does).
-  const hits = new Map<number, number>()
-  setInterval(() => hits.clear(), FLOOD_WINDOW_MS).unref()
+  // A flood from one person (a stuck client, a script) must not starve everyone else.
+  app.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: 60,
+      keyGenerator: (ctx) => (ctx.chat?.type === 'private' || ctx.inlineQuery ? ctx.from?.id.toString() : undefined),
+      // Inline queries (one per keystroke) have no chat to answer in: they are just dropped.
+      onLimitExceeded: (ctx) => (ctx.chat ? void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined) : undefined),
+    }),
+  )
   app.use((ctx, next) => {
     const type = ctx.chat?.type
     if ((type === 'group' || type === 'supergroup') && ctx.chat?.id !== config.lawyersChatId) return
@@ -105,13 +102,7 @@ export function createBot(deps: BotDependencies, token = 'local', botConfig?: Bo
     // Telegram always sends it there, but a forged or malformed update without a sender names no
     // person to answer, file for or look up: it is ignored rather than failing in some handler.
     if (type === 'private' && !ctx.from) return
-    const person = type === 'private' || ctx.inlineQuery ? ctx.from?.id : undefined
-    if (person === undefined) return next()
-    const count = (hits.get(person) ?? 0) + 1
-    hits.set(person, count)
-    if (count <= FLOOD_LIMIT) return next()
-    // Told once; inline queries (one per keystroke) have no chat to answer in: they are just dropped.
-    if (count === FLOOD_LIMIT + 1 && ctx.chat) void ctx.reply(ctx.t('errors.tooFast')).catch(() => undefined)
+    return next()
   })
 
   // 4.
