@@ -10,6 +10,7 @@ import { loadDirectory } from '../../src/db/support-centres.js'
 import type { Button } from '../../src/transport/chat-driver.js'
 import { htmlToText } from '../../src/transport/local-chat.js'
 import { ADMIN_ID, LAWYERS_CHAT_ID, createTestBot, startAs, type TestBot } from '../helpers/bot-harness.js'
+import { moscowEntry } from '../helpers/centres.js'
 import { fileRequest } from '../helpers/legal-request.js'
 
 const RED_SQUARE = { lat: 55.75, lon: 37.62 }
@@ -17,32 +18,6 @@ const BISHKEK = { lat: 42.87, lon: 74.61 }
 // 2026-11-25 is a Wednesday: 12:00 in Moscow, when the Civic Assistance Committee (Mon/Wed/Fri 10–17) is open.
 const WEDNESDAY_NOON_MOSCOW = new Date('2026-11-25T09:00:00Z')
 const TUESDAY_NOON_MOSCOW = new Date('2026-11-24T09:00:00Z')
-
-/** A Moscow test entry with sourced-looking coordinates, to see more than the one real pin sorted. */
-function moscowEntry(id: string, lat: number, lon: number, overrides: Partial<SupportCentre> = {}): SupportCentre {
-  return {
-    id,
-    city: 'moscow',
-    kind: 'ngo-legal-aid',
-    name: { ru: `Тест ${id}`, en: `Test ${id}` },
-    address: `г. Москва, ул. Тестовая, ${id.length}`,
-    lat,
-    lon,
-    phones: ['+7 (495) 000-00-00'],
-    hours: null,
-    hoursText: null,
-    services: ['legal-advice'],
-    servicesText: [],
-    languages: ['ru', 'ky'],
-    website: null,
-    source: { title: 'test', url: 'https://example.org/' },
-    verifiedAt: '2026-10-01',
-    confidence: 'medium',
-    outdated: false,
-    notes: '',
-    ...overrides,
-  }
-}
 
 /** The message on screen with inline buttons (the list or card), whatever venue pins came after it. */
 function screen(h: TestBot): string {

@@ -9,6 +9,7 @@ import { LANGUAGES } from '../../src/config.js'
 import { openDatabase, type Db } from '../../src/db/client.js'
 import { importCentresFromFile, listSupportCentres, loadDirectory, replaceSupportCentres, type LiveDirectory } from '../../src/db/support-centres.js'
 import { createI18n } from '../../src/i18n.js'
+import { moscowEntry } from '../helpers/centres.js'
 import type { i18n } from 'i18next'
 
 // 2026-11-25 is a Wednesday: the test reception (Mon/Wed/Fri 10–17, Moscow time) is open at noon, closed at 20:00
@@ -18,27 +19,12 @@ const WEDNESDAY_EVENING = new Date('2026-11-25T17:00:00Z')
 const TUESDAY_NOON = new Date('2026-11-24T09:00:00Z')
 const T0 = new Date('2026-11-01T10:00:00Z')
 
-const reception: SupportCentre = {
-  id: 'test-reception',
-  city: 'moscow',
-  kind: 'ngo-legal-aid',
+const reception: SupportCentre = moscowEntry('test-reception', null, null, {
   name: { ru: 'Тест приёмная', en: 'Test reception' },
   address: 'г. Москва, ул. Тестовая, 1',
-  lat: null,
-  lon: null,
-  phones: ['+7 (495) 000-00-00'],
   hours: { mon: [['10:00', '17:00']], tue: [], wed: [['10:00', '17:00']], thu: [], fri: [['10:00', '17:00']], sat: [], sun: [] },
-  hoursText: null,
-  services: ['legal-advice'],
-  servicesText: [],
   languages: ['ru'],
-  website: null,
-  source: { title: 'test', url: 'https://example.org/' },
-  verifiedAt: '2026-10-01',
-  confidence: 'medium',
-  outdated: false,
-  notes: '',
-}
+})
 
 let db: Db
 let i18n: i18n
