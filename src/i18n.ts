@@ -113,3 +113,17 @@ export function languageFromTelegram(code: string | undefined): Language | undef
   const base = code?.toLowerCase().split(/[-_]/)[0]
   return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : undefined
 }
+
+/**
+ * A text whose interpolated values come from a small fixed set (a language's name, a section), rendered
+ * once per translator and `id` and remembered until translations change. `id` must name the values
+ * (never a user's input), so what is kept stays bounded.
+ */
+const renderedTexts = new WeakMap<TFunction, { version: number; texts: Map<string, string> }>()
+export function renderedOnce(t: TFunction, id: string, render: () => string): string {
+  let held = renderedTexts.get(t)
+  if (held?.version !== translationsChanged) renderedTexts.set(t, (held = { version: translationsChanged, texts: new Map() }))
+  let text = held.texts.get(id)
+  if (text === undefined) held.texts.set(id, (text = render()))
+  return text
+}

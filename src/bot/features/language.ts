@@ -1,6 +1,7 @@
 import { Composer } from '../composer.js'
 import { LANGUAGES, type Language } from '../../config.js'
 import { setUserLanguage } from '../../db/users.js'
+import { renderedOnce } from '../../i18n.js'
 import type { BotContext } from '../context.js'
 import { LANGUAGE_NAMES, languageKeyboard } from '../keyboards/language.js'
 import { sendMainMenu } from '../keyboards/main-menu.js'
@@ -11,9 +12,12 @@ const privateChat = composer.chatType('private')
 
 /** The prompt is in all five languages, as the person may not read the one we guessed. */
 export async function sendLanguageChoice(ctx: BotContext, selected: Language | undefined): Promise<void> {
-  const order = selected ? [selected, ...LANGUAGES.filter((l) => l !== selected)] : LANGUAGES
-  const prompt = order.map((lang) => ctx.t('language.prompt', { lng: lang })).join(' · ')
-  await ctx.reply(`🌐 ${prompt}`, { reply_markup: languageKeyboard(selected) })
+  const t = ctx.t
+  const prompt = renderedOnce(t, `language.prompt:${selected ?? ''}`, () => {
+    const order = selected ? [selected, ...LANGUAGES.filter((l) => l !== selected)] : LANGUAGES
+    return `🌐 ${order.map((lang) => t('language.prompt', { lng: lang })).join(' · ')}`
+  })
+  await ctx.reply(prompt, { reply_markup: languageKeyboard(selected) })
 }
 
 privateChat.command('language', (ctx) => sendLanguageChoice(ctx, ctx.locale))
@@ -34,7 +38,8 @@ privateChat.callbackQuery(/^lang:(.+)$/, async (ctx) => {
   ctx.t = ctx.i18n.getFixedT(language)
   ctx.logger.info({ handler: 'language:set', language })
   await ctx.answerCallbackQuery()
-  await ctx.editMessageText(ctx.t('language.saved', { name: LANGUAGE_NAMES[language] }))
+  const t = ctx.t
+  await ctx.editMessageText(renderedOnce(t, `language.saved:${language}`, () => t('language.saved', { name: LANGUAGE_NAMES[language] })))
   await setChatCommands(ctx, language)
   await sendMainMenu(ctx)
 })
