@@ -104,6 +104,30 @@ describe('deploy: conversations saved before stepwise conversations', () => {
     expect(h.lastText()).toContain(h.t('ru', 'benefits:benefit.birth-grant.name'))
   })
 
+  it('a benefits row saved before questions were journalled as sent (the open question in the replay log) goes on without sending it again', async () => {
+    // Captured from the code before `steps.prompt`, after "yes" to children under 16: the ages question is open.
+    const before = readFileSync('test/fixtures/conversations-v3-journal.json', 'utf8')
+    const h = await createTestBot()
+    await startAs(h, 5005, 'ky')
+    storeRow(h, 5005, JSON.parse(before))
+    await h.restart()
+    const mark = h.mark()
+    await h.driver.send('0 4 7')
+    expect(h.textsSince(mark)).toEqual([h.t('ky', 'benefits:question.baby')])
+    await answer(h, BENEFITS.slice(2))
+    await answer(h, BENEFITS_REST)
+    expect(h.lastText()).toContain(h.t('ky', 'benefits:benefit.birth-grant.name'))
+  })
+
+  it('a sent question is kept in the journal, not its message: the stored state holds no question text', async () => {
+    const h = await createTestBot()
+    await startAs(h, 5006, 'ru')
+    await answer(h, ['/benefits', 'c:childrenUnder16:yes'])
+    const row = JSON.stringify(keyValueStorage<unknown>(h.db, 'conv:', () => new Date()).read('5006'))
+    expect(row).toContain('prompt:childAges')
+    expect(row).not.toContain(JSON.stringify(h.t('ru', 'benefits:question.childAges')).slice(1, 30))
+  })
+
   it('a journal the questions no longer fit (a deploy changed them) ends the questions, and the person is told they start again', async () => {
     const h = await createTestBot()
     await startAs(h, 5004, 'uz')

@@ -10,6 +10,7 @@ import { readAgeList, readWholeNumber, type NumberAnswer } from '../../numbers/r
 import type { ConvContext } from '../context.js'
 import { choiceKeyboard, type BotConversation, type Choice } from './prompts.js'
 import { askButtons, markChosen, questionnaireReprompt, questionnaireT, type QuestionnaireT } from './questionnaire.js'
+import { sendNow, type Prompt } from './stepwise.js'
 
 /** The benefits namespace, plain keys ("question.baby"). */
 export type BenefitsT = QuestionnaireT
@@ -17,9 +18,9 @@ export type BenefitsT = QuestionnaireT
 export const benefitsT = (ctx: ConvContext): BenefitsT => questionnaireT(ctx, 'benefits')
 
 /** Asks with buttons (the last one "I don't know") and waits for one of them. */
-export function askChoice<T extends string>(conversation: BotConversation, ctx: ConvContext, step: string, choices: Choice<T>[], columns = 2): Promise<T> {
+export function askChoice<T extends string>(conversation: BotConversation, ctx: ConvContext, step: string, choices: Choice<T>[], columns = 2, prompt: Prompt = sendNow): Promise<T> {
   const t = benefitsT(ctx)
-  return askButtons(conversation, ctx, t, t(`question.${step}`), step, choices, columns)
+  return askButtons(conversation, ctx, t, t(`question.${step}`), step, choices, columns, prompt)
 }
 
 export interface NumberQuestion {
@@ -63,13 +64,13 @@ function problemText(t: BenefitsT, q: NumberQuestion, a: Extract<NumberAnswer, {
  * Yes / No, type again; ranges, negatives, other currencies and impossible values are refused with what is
  * expected. Returns the number, 'unknown', or the value of an extra button.
  */
-export async function askNumber(conversation: BotConversation, ctx: ConvContext, q: NumberQuestion): Promise<number | string> {
+export async function askNumber(conversation: BotConversation, ctx: ConvContext, q: NumberQuestion, prompt: Prompt = sendNow): Promise<number | string> {
   const t = benefitsT(ctx)
   const dontKnow = t('button.dontKnow')
   const buttons = [...(q.extra ?? []), { value: 'unknown', label: dontKnow }]
   const kb = () => choiceKeyboard(q.step, buttons, 1)
   const question = t(`question.${q.step}`)
-  await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
+  await prompt(() => ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() }))
   const confirmed = new RegExp(`^c:${q.step}:ok:(\\d{1,9})$`)
   for (;;) {
     const next = await conversation.wait()
@@ -132,12 +133,12 @@ export interface Ages {
 }
 
 /** Children's ages as a list ("2 7 12 15 16"): 0–17, those under 16 kept, the others named as left out. */
-export async function askAges(conversation: BotConversation, ctx: ConvContext): Promise<Ages | 'unknown'> {
+export async function askAges(conversation: BotConversation, ctx: ConvContext, prompt: Prompt = sendNow): Promise<Ages | 'unknown'> {
   const t = benefitsT(ctx)
   const dontKnow = t('button.dontKnow')
   const kb = () => choiceKeyboard('childAges', [{ value: 'unknown', label: dontKnow }], 1)
   const question = t('question.childAges')
-  await ctx.reply(question, { reply_markup: kb() })
+  await prompt(() => ctx.reply(question, { reply_markup: kb() }))
   for (;;) {
     const next = await conversation.wait()
     if (next.callbackQuery?.data === 'c:childAges:unknown') {

@@ -22,17 +22,17 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
   const t = benefitsT(ctx)
   const dontKnow: Choice<'unknown'> = { value: 'unknown', label: t('button.dontKnow') }
   const pick = <T extends string>(step: string, options: [T, string][], columns = 2) =>
-    steps.ask(step, () => askChoice<T | 'unknown'>(conversation, ctx, step, [...options.map(([value, label]) => ({ value, label: t(`button.${label}`) })), dontKnow], columns))
+    steps.ask(step, () => askChoice<T | 'unknown'>(conversation, ctx, step, [...options.map(([value, label]) => ({ value, label: t(`button.${label}`) })), dontKnow], columns, steps.prompt(step)))
   const yesNo = (step: string) => pick<Exclude<YesNo, 'unknown'>>(step, [['yes', 'yes'], ['no', 'no']])
   const number = async (q: NumberQuestion): Promise<number | 'unknown'> => {
-    const v = await steps.ask(q.step, () => askNumber(conversation, ctx, q))
+    const v = await steps.ask(q.step, () => askNumber(conversation, ctx, q, steps.prompt(q.step)))
     return typeof v === 'number' ? v : 'unknown'
   }
   const today = new Date(await steps.once('today', () => conversation.external((outside) => outside.clock().toISOString())))
 
   await steps.once('intro', async () => void (await ctx.reply(t('question.intro'))))
   let childrenUnder16 = await yesNo('childrenUnder16')
-  const ages = childrenUnder16 === 'yes' ? await steps.ask('childAges', () => askAges(conversation, ctx)) : 'unknown'
+  const ages = childrenUnder16 === 'yes' ? await steps.ask('childAges', () => askAges(conversation, ctx, steps.prompt('childAges'))) : 'unknown'
   const known = ages === 'unknown' ? undefined : ages
   if (known && known.kept.length === 0) childrenUnder16 = 'no'
   let baby = await pick('baby', [['born', 'babyBorn'], ['expected', 'babyExpected'], ['no', 'babyNo']])
@@ -41,7 +41,7 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
     const months = await steps.ask('babyAgeMonths', async () => {
       const m = await askNumber(conversation, ctx, {
         step: 'babyAgeMonths', min: 0, max: 12, example: '3', extra: [{ value: 'older', label: t('button.olderThanYear') }],
-      })
+      }, steps.prompt('babyAgeMonths'))
       if (m === 'older') await ctx.reply(t('number.olderThanYear'))
       return m
     })
@@ -59,7 +59,7 @@ export async function familyBenefitsConversation(conversation: BotConversation, 
   const order =
     highMountain !== 'no' && youngChild
       ? await steps.ask('youngestBirthOrder', () =>
-          askChoice(conversation, ctx, 'youngestBirthOrder', [...ORDERS.map((o) => ({ value: o, label: o === '2' ? '1–2' : o === '10' ? '10+' : o })), dontKnow], 3),
+          askChoice(conversation, ctx, 'youngestBirthOrder', [...ORDERS.map((o) => ({ value: o, label: o === '2' ? '1–2' : o === '10' ? '10+' : o })), dontKnow], 3, steps.prompt('youngestBirthOrder')),
         )
       : undefined
   const disabledChild = await yesNo('disabledChild')

@@ -6,6 +6,7 @@
 import { escapeHtml } from '../../i18n.js'
 import type { ConvContext } from '../context.js'
 import { choiceKeyboard, reprompt, type BotConversation, type Choice } from './prompts.js'
+import { sendNow, type Prompt } from './stepwise.js'
 
 /** A questionnaire's namespace, plain keys ("question.baby", "q.entry"). */
 export type QuestionnaireT = (key: string, options?: Record<string, unknown>) => string
@@ -39,9 +40,10 @@ export async function askButtons<T extends string>(
   step: string,
   choices: Choice<T>[],
   columns: number,
+  prompt: Prompt = sendNow,
 ): Promise<T> {
   const kb = () => choiceKeyboard(step, choices, columns)
-  await ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() })
+  await prompt(() => ctx.reply(question, { parse_mode: 'HTML', reply_markup: kb() }))
   for (;;) {
     const next = await conversation.wait()
     const chosen = choices.find((c) => next.callbackQuery?.data === `c:${step}:${c.value}`)

@@ -37,6 +37,13 @@ export type Cut = [number, number]
 /** The runs of the update in progress (outside context → conversation id → its last run), to compact once handled. */
 const runs = new WeakMap<object, Map<string, Steps>>()
 
+/** Journal names of sent questions (`prompt:<question>`): the question is open, its message already sent. */
+const PROMPT = 'prompt:'
+
+/** Sends a question's message; `steps.prompt(name)` sends it once, `sendNow` every time (plain conversations). */
+export type Prompt = (send: () => Promise<unknown>) => Promise<void>
+export const sendNow: Prompt = async (send) => void (await send())
+
 /** A journal the code no longer fits; the conversation ends and the person is told it starts again. */
 export class JournalMismatch extends Error {}
 
@@ -91,6 +98,14 @@ export class Steps {
     return value
   }
 
+  /**
+   * Sends the message of question `name` once (inside its `ask`): it goes into the journal, so the stored
+   * state keeps neither the message nor its API result, and later updates do not replay the call.
+   */
+  prompt(name: string): Prompt {
+    return async (send) => void (await this.once(PROMPT + name, async () => void (await send())))
+  }
+
   /** The state to store instead of `run` (this run's, handled in `update`), or undefined to keep it as it is. */
   compact(run: ConversationState, update: Update): ConversationState | undefined {
     return this.cut && compactRun(run, update, this.input ?? null, this.journal, this.cut)
@@ -105,6 +120,15 @@ export class Steps {
   private recorded<T>(name: string): { value: T } | undefined {
     const entry = this.journal[this.position]
     if (!entry) return undefined
+    // The question's message was sent (its prompt): answered if its answer follows, else still open and
+    // the prompt entry is read by the question itself.
+    if (entry[0] === PROMPT + name) {
+      const answer = this.journal[this.position + 1]
+      if (!answer) return undefined
+      if (answer[0] !== name) throw new JournalMismatch(`stepwise conversation: journal has '${answer[0]}' where the code asks '${name}'`)
+      this.position += 2
+      return { value: answer[1] as T }
+    }
     // The code took another path than when the journal was written (a deploy changed the questions).
     if (entry[0] !== name) throw new JournalMismatch(`stepwise conversation: journal has '${entry[0]}' where the code asks '${name}'`)
     this.position++

@@ -1,5 +1,6 @@
 import { Composer } from '../composer.js'
 import type { BotContext } from '../context.js'
+import { translationsChanged, type TFunction } from '../../i18n.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { relayFromPerson, requestRepliedTo } from './desk-relay.js'
 
@@ -23,7 +24,25 @@ export function openConversationName(ctx: BotContext): string | undefined {
 }
 
 const openConversationId = (ctx: BotContext): string | undefined => Object.keys(ctx.conversation.active())[0]
-const conversationName = (ctx: BotContext, id: string): string => ctx.t(`conv.names.${id}`, { defaultValue: ctx.t('conv.names.other') })
+const conversationName = (ctx: BotContext, id: string): string => textsOf(ctx.t, id).name
+
+/**
+ * The open conversation's name and the "left" message, per translator (one per language) and conversation
+ * id: both are fixed texts (i18next with options is ~30 µs a call, and /start during the benefits
+ * questions asked three times). Bounded by languages × conversation ids; rebuilt when translations change.
+ */
+const texts = new WeakMap<TFunction, { version: number; byId: Map<string, { name: string; left: string }> }>()
+function textsOf(t: TFunction, id: string): { name: string; left: string } {
+  let forT = texts.get(t)
+  if (forT?.version !== translationsChanged) texts.set(t, (forT = { version: translationsChanged, byId: new Map() }))
+  let known = forT.byId.get(id)
+  if (!known) {
+    const name = t(`conv.names.${id}`, { defaultValue: t('conv.names.other') })
+    known = { name, left: t('conv.left', { what: name }) }
+    if (forT.byId.size < 100) forT.byId.set(id, known)
+  }
+  return known
+}
 
 privateChat.command('cancel', async (ctx) => {
   const active = openConversationName(ctx) !== undefined
@@ -55,10 +74,10 @@ async function leaveOrRelay(ctx: BotContext, open: string, next: () => Promise<v
   const command = ctx.message?.text?.match(/^\/([a-z]+)(@\w+)?(\s|$)/)?.[1]
   const menuEntry = (command && MENU_COMMANDS.includes(command)) || MENU_BUTTONS.test(ctx.callbackQuery?.data ?? '')
   if (menuEntry) {
-    const what = conversationName(ctx, open)
+    const { left } = textsOf(ctx.t, open)
     await ctx.conversation.exitAll()
     ctx.logger.info({ handler: 'conv:left-for-menu', command })
-    await ctx.reply(ctx.t('conv.left', { what }))
+    await ctx.reply(left)
   }
   await next()
 }
