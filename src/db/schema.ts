@@ -339,7 +339,9 @@ export const newsSubscriptions = sqliteTable('news_subscriptions', {
  * language (Telegram HTML, made from the admin's own message), an optional article, the audience,
  * and where its progress message is. No personal data.
  */
-export const alerts = sqliteTable('alerts', {
+export const alerts = sqliteTable(
+  'alerts',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   /** composing → ready (preview shown) → scheduled | sending → sent; or cancelled. */
   status: text('status').notNull(),
@@ -362,7 +364,10 @@ export const alerts = sqliteTable('alerts', {
   progressShown: text('progress_shown'),
   progressAt: integer('progress_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-})
+  },
+  // Every private message asks whether its sender is composing an alert in this chat: a look-up, not a scan.
+  (t) => [index('alerts_composer_idx').on(t.createdBy, t.chatId, t.status)],
+)
 
 /** One row per person an alert goes to: made in the same transaction as their outbox rows, so each person once. */
 export const alertDeliveries = sqliteTable(

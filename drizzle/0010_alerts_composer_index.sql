@@ -1,0 +1,1 @@
+CREATE INDEX `alerts_composer_idx` ON `alerts` (`created_by`,`chat_id`,`status`);
