@@ -49,7 +49,7 @@ export async function createI18n(dir = LOCALES_DIR): Promise<i18n> {
 }
 
 /** Counts changes of any instance's resources (after start only tests add any): what was built from translations is built anew. */
-export let translationsChanged = 0
+let translationsChanged = 0
 
 /**
  * Every update gets a `t` for its language, and i18next's `getFixedT` makes a new function each
@@ -115,15 +115,17 @@ export function languageFromTelegram(code: string | undefined): Language | undef
 }
 
 /**
- * A text whose interpolated values come from a small fixed set (a language's name, a section), rendered
- * once per translator and `id` and remembered until translations change. `id` must name the values
- * (never a user's input), so what is kept stays bounded.
+ * Something built from translations only (a text whose interpolated values come from a small fixed set,
+ * a keyboard, a command list), built once per translator (one per language) and `id`, and remembered
+ * until translations change. `id` must name the values (never a user's input), so what is kept stays
+ * bounded. What is returned is shared: freeze it, or never change it.
  */
-const renderedTexts = new WeakMap<TFunction, { version: number; texts: Map<string, string> }>()
-export function renderedOnce(t: TFunction, id: string, render: () => string): string {
+const renderedTexts = new WeakMap<TFunction, { version: number; built: Map<string, unknown> }>()
+export function renderedOnce<T = string>(t: TFunction, id: string, render: () => T): T {
   let held = renderedTexts.get(t)
-  if (held?.version !== translationsChanged) renderedTexts.set(t, (held = { version: translationsChanged, texts: new Map() }))
-  let text = held.texts.get(id)
-  if (text === undefined) held.texts.set(id, (text = render()))
-  return text
+  if (held?.version !== translationsChanged) renderedTexts.set(t, (held = { version: translationsChanged, built: new Map() }))
+  if (held.built.has(id)) return held.built.get(id) as T
+  const value = render()
+  held.built.set(id, value)
+  return value
 }

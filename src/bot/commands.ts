@@ -3,7 +3,7 @@ import type { Api } from 'grammy'
 import type { BotCommand } from 'grammy/types'
 import type { i18n } from 'i18next'
 import { LANGUAGES, type Language } from '../config.js'
-import { translationsChanged, type TFunction } from '../i18n.js'
+import { renderedOnce } from '../i18n.js'
 import { describeError } from '../logger.js'
 import type { BotContext } from './context.js'
 
@@ -24,19 +24,13 @@ export async function setBotCommands(api: Api, i18n: i18n, fallback: Language): 
   await commandGroup(i18n, fallback).setCommands({ api })
 }
 
-/** Each language's list, built once per translator (frozen; rebuilt when translations change). */
-const chatCommands = new WeakMap<TFunction, { list: readonly Readonly<BotCommand>[]; version: number }>()
-
 /** The chosen language may differ from the app's: give this chat its own list. */
 export async function setChatCommands(ctx: BotContext, language: Language): Promise<void> {
   // The language's own translator remembers these fixed texts (src/i18n.ts); i18n.t with { lng } would translate all 12 anew.
   const t = ctx.i18n.getFixedT(language)
-  let commands = chatCommands.get(t)
-  if (commands?.version !== translationsChanged) {
-    const list = Object.freeze(MENU_COMMANDS.map((command) => Object.freeze({ command, description: t(`commands.${command}`) as string })))
-    chatCommands.set(t, (commands = { list, version: translationsChanged }))
-  }
-  await ctx.api.setMyCommands(commands.list as BotCommand[], { scope: { type: 'chat', chat_id: ctx.chatId! } }).catch((error: unknown) => {
+  // Built once per language (frozen; rebuilt when translations change).
+  const commands = renderedOnce(t, 'commands:chat', () => Object.freeze(MENU_COMMANDS.map((command) => Object.freeze({ command, description: t(`commands.${command}`) as string }))))
+  await ctx.api.setMyCommands(commands as BotCommand[], { scope: { type: 'chat', chat_id: ctx.chatId! } }).catch((error: unknown) => {
     ctx.logger.warn({ err: describeError(error), handler: 'commands:chat' }, 'setMyCommands failed')
   })
 }

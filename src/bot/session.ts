@@ -16,13 +16,7 @@ export function chatSessions(db: Db, clock: () => Date): MiddlewareFn<BotContext
     const key = ctx.chatId?.toString()
     const session: ChatSession = { key, value: undefined, read: false, wrote: false }
     if (key !== undefined) {
-      const ahead = ctx.rowsAhead
-      let row: StoredRow | null | undefined
-      if (ahead?.chatKey === key) {
-        row = ahead.session
-        ahead.session = undefined
-      }
-      const value = storage.read(key, row)
+      const value = storage.read(key, takeRowAhead(ctx, key, 'session'))
       if (value !== undefined) session.value = value
       else {
         session.value = {}
@@ -36,4 +30,16 @@ export function chatSessions(db: Db, clock: () => Date): MiddlewareFn<BotContext
       else storage.write(key, session.value)
     })
   }
+}
+
+/**
+ * The chat's session or conversation row as read at the start of the update (src/db/update-rows.ts),
+ * taken once: a second read in the same update (after a write) goes to the database.
+ */
+export function takeRowAhead(ctx: BotContext, key: string, which: 'session' | 'conversation'): StoredRow | null | undefined {
+  const ahead = ctx.rowsAhead
+  if (ahead?.chatKey !== key) return undefined
+  const row = ahead[which]
+  ahead[which] = undefined
+  return row
 }

@@ -20,8 +20,8 @@ const statementsFor = oncePerDatabase((db: Db) => {
   }
 })
 
-export type StoredUser = { id: number; language: string | null; firstSeenAt: number; lastSeenAt: number }
-export const toRow = (u: StoredUser | undefined): UserRow | undefined =>
+type StoredUser = { id: number; language: string | null; firstSeenAt: number; lastSeenAt: number }
+const toRow = (u: StoredUser | undefined): UserRow | undefined =>
   u && { id: u.id, language: u.language, firstSeenAt: new Date(u.firstSeenAt), lastSeenAt: new Date(u.lastSeenAt) }
 
 /** Last-seen is kept to the minute: a person sending many updates in a row costs one write, not one each. */

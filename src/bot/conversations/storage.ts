@@ -1,6 +1,7 @@
 import type { ConversationStorage } from '@grammyjs/conversations'
 import type { Middleware } from 'grammy'
-import { keyValueStorage, type StoredRow } from '../../db/key-value-storage.js'
+import { keyValueStorage } from '../../db/key-value-storage.js'
+import { takeRowAhead } from '../session.js'
 import { CONVERSATION_PREFIX } from '../../db/update-rows.js'
 import type { Db } from '../../db/client.js'
 import type { BotContext } from '../context.js'
@@ -29,7 +30,7 @@ export function conversationStorage(db: Db, clock: () => Date, stepwiseIds: read
     adapter: {
       read(ctx) {
         const k = key(ctx)
-        const row = k === undefined ? undefined : rows.read(k, conversationRowAhead(ctx, k))
+        const row = k === undefined ? undefined : rows.read(k, takeRowAhead(ctx, k, 'conversation'))
         if (!row || k === undefined) return undefined
         const version = Array.isArray(row.version) ? row.version[1] : undefined
         if (version === CONVERSATION_STORAGE_VERSION) return row
@@ -49,15 +50,6 @@ export function conversationStorage(db: Db, clock: () => Date, stepwiseIds: read
       },
     },
   }
-}
-
-/** The chat's row as read at the start of the update (src/db/update-rows.ts), taken once. */
-function conversationRowAhead(ctx: BotContext, key: string): StoredRow | null | undefined {
-  const ahead = ctx.rowsAhead
-  if (ahead?.chatKey !== key) return undefined
-  const row = ahead.conversation
-  ahead.conversation = undefined
-  return row
 }
 
 /** Tells a person whose unfinished questions were dropped by an update of the bot that they start again. */

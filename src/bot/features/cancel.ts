@@ -1,6 +1,6 @@
 import { Composer } from '../composer.js'
 import type { BotContext } from '../context.js'
-import { translationsChanged, type TFunction } from '../../i18n.js'
+import { renderedOnce, type TFunction } from '../../i18n.js'
 import { mainMenuKeyboard } from '../keyboards/main-menu.js'
 import { relayFromPerson, requestRepliedTo } from './desk-relay.js'
 
@@ -29,19 +29,13 @@ const conversationName = (ctx: BotContext, id: string): string => textsOf(ctx.t,
 /**
  * The open conversation's name and the "left" message, per translator (one per language) and conversation
  * id: both are fixed texts (i18next with options is ~30 µs a call, and /start during the benefits
- * questions asked three times). Bounded by languages × conversation ids; rebuilt when translations change.
+ * questions asked three times). Bounded by languages × conversation ids (src/i18n.ts renderedOnce).
  */
-const texts = new WeakMap<TFunction, { version: number; byId: Map<string, { name: string; left: string }> }>()
 function textsOf(t: TFunction, id: string): { name: string; left: string } {
-  let forT = texts.get(t)
-  if (forT?.version !== translationsChanged) texts.set(t, (forT = { version: translationsChanged, byId: new Map() }))
-  let known = forT.byId.get(id)
-  if (!known) {
+  return renderedOnce(t, `conv.names:${id}`, () => {
     const name = t(`conv.names.${id}`, { defaultValue: t('conv.names.other') })
-    known = { name, left: t('conv.left', { what: name }) }
-    if (forT.byId.size < 100) forT.byId.set(id, known)
-  }
-  return known
+    return Object.freeze({ name, left: t('conv.left', { what: name }) })
+  })
 }
 
 privateChat.command('cancel', async (ctx) => {

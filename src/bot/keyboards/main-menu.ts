@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy'
-import { translationsChanged, type TFunction } from '../../i18n.js'
+import { renderedOnce, type TFunction } from '../../i18n.js'
 import type { BotContext } from '../context.js'
 
 /** The sections of the main menu; each has a command of the same name. */
@@ -7,18 +7,15 @@ export const MENU_SECTIONS = ['rights', 'centres', 'lawyer', 'benefits', 'deadli
 export type MenuSection = (typeof MENU_SECTIONS)[number]
 
 /** Built once per translator (one per language, src/i18n.ts); frozen, so a caller cannot change the shared one. */
-const menus = new WeakMap<TFunction, { kb: InlineKeyboard; version: number }>()
-
 export function mainMenuKeyboard(t: TFunction): InlineKeyboard {
-  const built = menus.get(t)
-  if (built?.version === translationsChanged) return built.kb
-  const kb = new InlineKeyboard()
-  MENU_SECTIONS.forEach((section, i) => {
-    kb.text(t(`menu.${section}`), `menu:${section}`)
-    if (i % 2 === 1) kb.row()
+  return renderedOnce(t, 'menu:main', () => {
+    const kb = new InlineKeyboard()
+    MENU_SECTIONS.forEach((section, i) => {
+      kb.text(t(`menu.${section}`), `menu:${section}`)
+      if (i % 2 === 1) kb.row()
+    })
+    return frozen(kb)
   })
-  menus.set(t, { kb: frozen(kb), version: translationsChanged })
-  return kb
 }
 
 /** The keyboard with its rows frozen: adding a button to a shared keyboard throws instead of showing up elsewhere. */
